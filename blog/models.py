@@ -1,0 +1,315 @@
+"""Reflections and co-authored network blogs."""
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from network import structured_data
+from network.listing import (
+    ListingFilter,
+    filter_queryset,
+    paginate,
+    selected_chips,
+    term_options,
+)
+from network.membership import is_member
+from network.models import Region, Sector, Theme
+from network.models.mixins import Audience, SharingMixin, TaxonomyMixin
+
+from .blocks import BodyBlock, stream_words
+
+WORDS_PER_MINUTE = 200
+
+
+class CollectiveAuthor(models.Model):
+    """A group that signs a post together, such as a regional knowledge exchange network."""
+
+    name = models.CharField(max_length=160, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "collective author"
+
+    def __str__(self):
+        return self.name
+
+
+class BlogSeries(models.Model):
+    title = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "blog series"
+        verbose_name_plural = "blog series"
+
+    def __str__(self):
+        return self.title
+
+
+class BlogPageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live, unrestricted posts, less members-only ones for anyone who is not a member."""
+        queryset = self.live().public()
+        if not is_member(user):
+            queryset = queryset.filter(audience=Audience.PUBLIC)
+        return queryset
+
+    def for_listing(self):
+        return (
+            self.select_related("region", "collective_author", "series", "share_image")
+            .prefetch_related(
+                "themes",
+                "sectors",
+                Prefetch(
+                    "authors",
+                    queryset=BlogPageAuthor.objects.select_related("profile").order_by(
+                        "sort_order"
+                    ),
+                ),
+            )
+            .order_by("-date", "-pk")
+        )
+
+
+BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+class BlogIndexPage(RoutablePageMixin, SharingMixin, Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    template = "blog/blog_index_page.html"
+    max_count = 1
+
+    def listing_filters(self, posts):
+        years = [str(day.year) for day in posts.dates("date", "year", order="DESC")]
+        return [
+            ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
+            ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
+            ListingFilter("region", "Region", "region__slug", term_options(Region)),
+            ListingFilter("year", "Year", "date__year", [(y, y) for y in years], integer=True),
+        ]
+
+    @path("")
+    def listing(self, request):
+        posts = BlogPage.objects.visible_to(request.user).descendant_of(self)
+        filters = self.listing_filters(posts)
+        filtered, selected = filter_queryset(posts, request.GET, filters)
+        page_of_posts = paginate(request, filtered.for_listing())
+        return self.render(
+            request,
+            context_overrides={
+                "posts": page_of_posts,
+                "filters": filters,
+                "selected": selected,
+                "chips": selected_chips(request.GET, filters, selected),
+                "result_count": page_of_posts.paginator.count,
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from .feeds import BlogRssFeed
+
+        return BlogRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from .feeds import BlogAtomFeed
+
+        return BlogAtomFeed(self)(request)
+
+    @re_path(r"^(?P<kind>themes|sectors)/(?P<slug>[-\w]+)/(?P<format>rss|atom)/$", name="term-feed")
+    def term_feed(self, request, kind, slug, format):
+        from .feeds import BlogAtomFeed, BlogRssFeed
+
+        feed_class = BlogRssFeed if format == "rss" else BlogAtomFeed
+        return feed_class(self, kind=kind)(request, slug=slug)
+
+
+class BlogPageAuthor(Orderable):
+    page = ParentalKey("blog.BlogPage", related_name="authors", on_delete=models.CASCADE)
+    profile = models.ForeignKey(
+        "network.MemberProfile", on_delete=models.CASCADE, related_name="authored_posts"
+    )
+
+    panels = [FieldPanel("profile")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+
+
+class BlogPageKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.BlogPage", related_name="tagged_keywords", on_delete=models.CASCADE
+    )
+
+
+class BlogPage(TaxonomyMixin, SharingMixin, Page):
+    summary = models.TextField(
+        max_length=400, help_text="One or two sentences shown in listings and when shared"
+    )
+    date = models.DateField("published date", default=timezone.localdate)
+    body = StreamField(BodyBlock())
+    collective_author = models.ForeignKey(
+        CollectiveAuthor,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+        help_text="For a post written together, such as a regional network's blog",
+    )
+    collated_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who collated a collective post, for example 'a network facilitator'",
+    )
+    series = models.ForeignKey(
+        BlogSeries, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    series_part = models.PositiveSmallIntegerField(null=True, blank=True)
+    keywords = ClusterTaggableManager(through=BlogPageKeyword, blank=True)
+    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = BlogPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("date"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("authors", label="Member author"),
+                FieldPanel("collective_author"),
+                FieldPanel("collated_by"),
+            ],
+            heading="Authors",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("series"), FieldPanel("series_part")])],
+            heading="Series",
+        ),
+        *TaxonomyMixin.taxonomy_panels,
+        FieldPanel("keywords"),
+        FieldPanel("audience"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=3),
+        index.SearchField("body"),
+        index.FilterField("audience"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    template = "blog/blog_page.html"
+
+    class Meta:
+        verbose_name = "blog post"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.series_id and not self.series_part:
+            errors["series_part"] = "Give the part number of this post in its series."
+        if self.series_part and not self.series_id:
+            errors["series"] = "Choose the series this part belongs to, or clear the part number."
+        if self.series_id and self.series_part:
+            clash = (
+                BlogPage.objects.filter(series_id=self.series_id, series_part=self.series_part)
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash:
+                errors["series_part"] = (
+                    f"Part {self.series_part} of this series is already “{clash.title}”."
+                )
+        if self.collated_by and not self.collective_author_id:
+            errors["collective_author"] = (
+                "A collated post needs the collective author it speaks for."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = max(1, math.ceil(stream_words(self.body) / WORDS_PER_MINUTE))
+        super().save(*args, **kwargs)
+
+    @property
+    def is_members_only(self):
+        return self.audience == Audience.MEMBERS
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_members_only and not is_member(request.user):
+            return TemplateResponse(
+                request, "blog/members_only.html", {"page": self, "self": self}, status=403
+            )
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_members_only else super().get_sitemap_urls(request)
+
+    def author_profiles(self):
+        return [author.profile for author in self.authors.all()]
+
+    def series_neighbours(self, user):
+        if not self.series_id or not self.series_part:
+            return None, None
+        parts = BlogPage.objects.visible_to(user).filter(series_id=self.series_id)
+        previous = parts.filter(series_part__lt=self.series_part).order_by("-series_part").first()
+        following = parts.filter(series_part__gt=self.series_part).order_by("series_part").first()
+        return previous, following
+
+    def related_posts(self, user, limit=3):
+        """Posts sharing the most themes and sectors with this one, newest first on ties."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        sector_ids = [sector.pk for sector in self.sectors.all()]
+        if not theme_ids and not sector_ids:
+            return BlogPage.objects.none()
+        return (
+            BlogPage.objects.visible_to(user)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+                + Count("sectors", filter=Q(sectors__in=sector_ids), distinct=True)
+            )
+            .filter(shared__gt=0)
+            .order_by("-shared", "-date", "-pk")
+            .select_related("share_image")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["previous_part"], context["next_part"] = self.series_neighbours(request.user)
+        context["related_posts"] = self.related_posts(request.user)
+        context["structured_data"] = structured_data.blog_post(self, request)
+        return context

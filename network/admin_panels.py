@@ -1,0 +1,45 @@
+"""Dashboard panels that show facilitators where the evidence base is thin or stale."""
+
+from django.db.models import Count
+from wagtail.admin.ui.components import Component
+
+from network.models import Sector, Theme
+
+
+class CoverageGridPanel(Component):
+    """CMHF themes against sectors, counting published case studies in each cell."""
+
+    name = "coverage_grid"
+    order = 50
+    template_name = "network/admin/coverage_grid.html"
+
+    def get_context_data(self, parent_context=None):
+        from casestudies.models import CaseStudyPage
+
+        cells = (
+            CaseStudyPage.objects.published()
+            .filter(themes__isnull=False, sectors__isnull=False)
+            .values("themes", "sectors")
+            .annotate(total=Count("pk", distinct=True))
+            .order_by()
+        )
+        counts = {(cell["themes"], cell["sectors"]): cell["total"] for cell in cells}
+        sectors = list(Sector.objects.all())
+        rows = [
+            {"theme": theme, "cells": [counts.get((theme.pk, sector.pk), 0) for sector in sectors]}
+            for theme in Theme.objects.all()
+        ]
+        empty = sum(cell == 0 for row in rows for cell in row["cells"])
+        return {"sectors": sectors, "rows": rows, "empty_cells": empty}
+
+
+class ReviewDuePanel(Component):
+    name = "review_due"
+    order = 60
+    template_name = "network/admin/review_due.html"
+
+    def get_context_data(self, parent_context=None):
+        from casestudies.models import CaseStudyPage
+
+        due = CaseStudyPage.objects.published().review_due().order_by("last_reviewed")
+        return {"due": due[:20], "due_count": due.count()}

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class NetworkConfig(AppConfig):
+    name = "network"
+    verbose_name = "Network"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from network.roles import ensure_roles
+
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="network-ensure-roles")

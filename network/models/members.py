@@ -1,0 +1,113 @@
+"""Accounts and the public face of a network member."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+from network.membership import is_facilitator, is_member
+
+from .taxonomy import Region, Sector, Theme
+
+
+class User(AbstractUser):
+    """The platform's account; a custom model from the start so accounts can grow safely."""
+
+    email = models.EmailField("email address", unique=True, null=True, blank=True)
+
+    def save(self, *args, **kwargs):
+        # Store an empty address as NULL so the unique constraint only binds real addresses.
+        if not self.email:
+            self.email = None
+        super().save(*args, **kwargs)
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", "Public: anyone can see this profile"
+    MEMBERS = "members", "Members only: signed-in network members"
+    HIDDEN = "hidden", "Hidden: only you and the facilitators"
+
+
+class MemberProfileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_facilitator(user):
+            return self
+        allowed = Q(visibility=Visibility.PUBLIC)
+        if is_member(user):
+            allowed |= Q(visibility=Visibility.MEMBERS)
+        if getattr(user, "is_authenticated", False):
+            allowed |= Q(user=user)
+        return self.filter(allowed)
+
+    def listed_to(self, user):
+        """The directory lists hidden profiles to nobody but facilitators."""
+        queryset = self.visible_to(user)
+        if is_facilitator(user):
+            return queryset
+        return queryset.exclude(visibility=Visibility.HIDDEN)
+
+
+class MemberProfile(models.Model):
+    user = models.OneToOneField(
+        "network.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profile",
+        help_text="Left empty for profiles a facilitator keeps on someone's behalf",
+    )
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=140, unique=True, blank=True)
+    role = models.CharField(
+        max_length=160, blank=True, help_text="For example 'Peer support worker'"
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    sector = models.ForeignKey(
+        Sector, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    interests = models.ManyToManyField(
+        Theme, blank=True, related_name="interested_members", verbose_name="CMHF interests"
+    )
+    bio = models.TextField(
+        "short bio", max_length=800, blank=True, help_text="Plain text, up to 800 characters"
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberProfileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "member profile"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("member-detail", kwargs={"slug": self.slug})
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:120] or "member"
+        slug, number = base, 2
+        while MemberProfile.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug = f"{base}-{number}"
+            number += 1
+        return slug
+
+    def is_visible_to(self, user):
+        return MemberProfile.objects.visible_to(user).filter(pk=self.pk).exists()

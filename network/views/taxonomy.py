@@ -1,0 +1,95 @@
+"""Landing pages for each theme, sector and region: everything tagged with it, newest first."""
+
+from dataclasses import dataclass
+from heapq import merge
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.shortcuts import get_object_or_404, render
+
+from blog.models import BlogPage
+from casestudies.models import CaseStudyPage
+from network.models import MemberProfile, Region, Sector, Theme
+
+
+@dataclass(frozen=True)
+class TermKind:
+    model: type
+    plural: str
+    page_lookup: str  # how posts and case studies refer to the term
+    member_lookup: str  # how member profiles refer to it
+
+
+KINDS = {
+    "theme": TermKind(Theme, "CMHF themes", "themes", "interests"),
+    "sector": TermKind(Sector, "Sectors", "sectors", "sector"),
+    "region": TermKind(Region, "Regions", "region", "region"),
+}
+
+
+class MergedPaginator(Paginator):
+    """Paginates two date-ordered querysets as one list without loading either in full."""
+
+    def __init__(self, sources, per_page):
+        self.sources = sources  # (queryset, date attribute) pairs, each newest first
+        super().__init__([], per_page)
+
+    @property
+    def count(self):
+        return sum(queryset.count() for queryset, _ in self.sources)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        end = number * self.per_page
+        streams = [
+            [(getattr(item, attr), item) for item in queryset[:end]]
+            for queryset, attr in self.sources
+        ]
+        ordered = [item for _, item in merge(*streams, key=lambda pair: pair[0], reverse=True)]
+        return Page(ordered[end - self.per_page : end], number, self)
+
+
+def term_index(request, kind):
+    term_kind = KINDS[kind]
+    return render(
+        request,
+        "network/term_index.html",
+        {"kind": kind, "heading": term_kind.plural, "terms": term_kind.model.objects.all()},
+    )
+
+
+def term_detail(request, kind, slug):
+    term_kind = KINDS[kind]
+    term = get_object_or_404(term_kind.model, slug=slug)
+    posts = (
+        BlogPage.objects.visible_to(request.user)
+        .filter(**{term_kind.page_lookup: term})
+        .for_listing()
+    )
+    case_studies = (
+        CaseStudyPage.objects.published().filter(**{term_kind.page_lookup: term}).for_listing()
+    )
+    members = MemberProfile.objects.listed_to(request.user).filter(
+        **{term_kind.member_lookup: term}
+    )
+    paginator = MergedPaginator(
+        [(posts, "date"), (case_studies, "date_published")], settings.LISTING_PAGE_SIZE
+    )
+    items = paginator.get_page(request.GET.get("page"))
+    counts = [
+        ("Blog posts", posts.count()),
+        ("Case studies", case_studies.count()),
+        ("Member profiles", members.count()),
+    ]
+    return render(
+        request,
+        "network/term_detail.html",
+        {
+            "kind": kind,
+            "kind_plural": term_kind.plural,
+            "term": term,
+            "items": items,
+            "counts": counts,
+            "members": members.select_related("sector", "region")[:12],
+        },
+    )

@@ -1,0 +1,75 @@
+"""Admin for facilitators: the Taxonomy menu, member profiles and dashboard panels."""
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from network.admin_panels import CoverageGridPanel, ReviewDuePanel
+from network.membership import is_facilitator
+from network.models import CareLevel, MemberProfile, Region, Sector, Theme
+from network.roles import assign_facilitator_review
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class SectorViewSet(TermViewSet):
+    model = Sector
+    icon = "group"
+
+
+class ThemeViewSet(TermViewSet):
+    model = Theme
+    icon = "tag"
+
+
+class RegionViewSet(TermViewSet):
+    model = Region
+    icon = "site"
+
+
+class CareLevelViewSet(SnippetViewSet):
+    model = CareLevel
+    icon = "list-ol"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = "Taxonomy"
+    menu_icon = "tag"
+    menu_order = 200
+    items = (ThemeViewSet, SectorViewSet, RegionViewSet, CareLevelViewSet)
+
+
+class MemberProfileViewSet(SnippetViewSet):
+    model = MemberProfile
+    icon = "user"
+    menu_label = "Member profiles"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "organisation", "sector", "region", "visibility"]
+    list_filter = ["visibility", "sector", "region"]
+    search_fields = ["name", "organisation", "role"]
+
+
+register_snippet(TaxonomyGroup)
+register_snippet(MemberProfileViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_facilitator_panels(request, panels):
+    if is_facilitator(request.user):
+        panels.append(CoverageGridPanel())
+        panels.append(ReviewDuePanel())
+
+
+@hooks.register("after_create_page")
+def review_new_sections(request, page):
+    from blog.models import BlogIndexPage
+    from casestudies.models import CaseStudyIndexPage
+
+    if isinstance(page.specific, BlogIndexPage | CaseStudyIndexPage):
+        assign_facilitator_review(page)

@@ -1,0 +1,77 @@
+"""Fixtures shared by every test: a site tree like the real one and the people who use it."""
+
+import os
+
+import pytest
+from django.db import connection
+from wagtail.models import Page, Site
+
+from blog.models import BlogIndexPage
+from casestudies.models import CaseStudyIndexPage
+from network.models import HomePage
+from network.roles import assign_facilitator_review
+
+from .factories import UserFactory, facilitator_user, member_user
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _real_services_in_ci(django_db_setup, django_db_blocker):
+    """On CI every service must be real: a suite that quietly ran on SQLite proves less."""
+    if os.environ.get("CI") == "true" and connection.vendor != "postgresql":
+        pytest.fail(f"CI must run on PostgreSQL, not {connection.vendor}", pytrace=False)
+
+
+@pytest.fixture
+def home(db):
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Network home", slug="network-home"))
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.hostname = "testserver"
+    site.port = 80
+    site.save()
+    if old_root.pk != home.pk and old_root.depth == 2:
+        old_root.delete()
+    return home
+
+
+@pytest.fixture
+def blog_index(home):
+    index = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog"))
+    assign_facilitator_review(index)
+    return index
+
+
+@pytest.fixture
+def case_index(home):
+    index = home.add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies"))
+    assign_facilitator_review(index)
+    return index
+
+
+@pytest.fixture
+def visitor():
+    return UserFactory()
+
+
+@pytest.fixture
+def member(db):
+    return member_user()
+
+
+@pytest.fixture
+def facilitator(db):
+    return facilitator_user()
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def facilitator_client(client, facilitator):
+    client.force_login(facilitator)
+    return client

@@ -1,0 +1,159 @@
+"""Test data for the network's content: profiles, accounts and published pages."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+from wagtail.rich_text import RichText
+
+from blog.models import BlogPage, BlogPageAuthor, BlogSeries, CollectiveAuthor
+from casestudies.choices import IntegrationType, PartnerRole, RelationshipType, Setting, Status
+from casestudies.models import CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
+from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
+from network.models import MemberProfile, Sector, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "a-good-long-password")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            for name in extracted:
+                self.groups.add(Group.objects.get(name=name))
+        if create:
+            self.save()
+
+
+def member_user(**kwargs):
+    return UserFactory(groups=[MEMBERS_GROUP], **kwargs)
+
+
+def facilitator_user(**kwargs):
+    return UserFactory(groups=[FACILITATORS_GROUP], is_staff=True, **kwargs)
+
+
+class MemberProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MemberProfile
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Member {n}")
+    role = "Peer support worker"
+    organisation = "Riverside Mind"
+    visibility = "public"
+
+    @factory.post_generation
+    def interests(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.interests.set(extracted)
+
+
+class CollectiveAuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CollectiveAuthor
+        django_get_or_create = ["name"]
+
+    name = "South West knowledge exchange network"
+
+
+class BlogSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BlogSeries
+
+    title = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Adds a page under `parent`, tags it, and publishes it unless live=False."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, live=True, taxonomy=None, **kwargs):
+        taxonomy = taxonomy or {}
+        page = model_class(**kwargs)
+        parent.add_child(instance=page)
+        for field, values in taxonomy.items():
+            getattr(page, field).set(values)
+        cls._add_children(page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+        else:
+            page.live = False
+            page.save(update_fields=["live"])
+        page.refresh_from_db()
+        return page
+
+    @classmethod
+    def _add_children(cls, page):
+        """Hook for inline rows that must exist before the first revision."""
+
+
+class BlogPageFactory(PageFactory):
+    class Meta:
+        model = BlogPage
+
+    title = factory.Sequence(lambda n: f"Reflection {n}")
+    slug = factory.Sequence(lambda n: f"reflection-{n}")
+    summary = "What we learnt from joining up care."
+    date = factory.Sequence(lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(days=n))
+    body = factory.LazyFunction(lambda: [("rich_text", RichText("<p>" + "word " * 450 + "</p>"))])
+
+    @classmethod
+    def _create(cls, model_class, *args, authors=(), **kwargs):
+        cls._pending_authors = list(authors)
+        return super()._create(model_class, *args, **kwargs)
+
+    @classmethod
+    def _add_children(cls, page):
+        page.authors = [BlogPageAuthor(profile=profile) for profile in cls._pending_authors]
+
+
+class CaseStudyPageFactory(PageFactory):
+    class Meta:
+        model = CaseStudyPage
+
+    title = factory.Sequence(lambda n: f"Case study {n}")
+    slug = factory.Sequence(lambda n: f"case-study-{n}")
+    summary = "Neighbourhood team joining primary care and the voluntary sector."
+    place = "Northvale"
+    population_covered = 52000
+    setting = Setting.URBAN
+    integration_type = IntegrationType.VERTICAL
+    relationship_type = RelationshipType.JOINT_PROJECT
+    interface_model = "liaison-attachment"
+    problem = "<p>People were bounced between services.</p>"
+    what_was_done = "<p>A named link worker for each practice.</p>"
+    outcomes_summary = "<p>Fewer rejected referrals.</p>"
+    barriers = "<p>Different working cultures.</p>"
+    enablers = "<p>Regular joint meetings.</p>"
+    key_learning = "<p>Relationships come before structures.</p>"
+    cost_and_funding = "<p>Funded through the framework.</p>"
+    status = Status.ESTABLISHED
+    contact_role = "Neighbourhood team manager"
+    contact_email = "neighbourhood.team@example-trust.nhs.uk"
+    date_published = factory.Sequence(
+        lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n)
+    )
+    last_reviewed = factory.LazyFunction(datetime.date.today)
+
+    @classmethod
+    def _add_children(cls, page):
+        sector = Sector.objects.first()
+        page.partners = [
+            CaseStudyPartner(name="Northvale PCN", sector=sector, role=PartnerRole.LEAD),
+            CaseStudyPartner(name="Northvale Mind", sector=sector, role=PartnerRole.DELIVERY),
+        ]
+        page.outcomes = [
+            CaseStudyOutcome(outcome="Rejected referrals halved", how_measured="Referral audit")
+        ]
