@@ -270,9 +270,8 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         if self.is_members_only and not is_member(request.user):
-            return TemplateResponse(
-                request, "blog/members_only.html", {"page": self, "self": self}, status=403
-            )
+            # Nothing about the post itself, not even its title, reaches a non-member.
+            return TemplateResponse(request, "blog/members_only.html", status=403)
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):

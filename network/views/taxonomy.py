@@ -90,6 +90,6 @@ def term_detail(request, kind, slug):
             "term": term,
             "items": items,
             "counts": counts,
-            "members": members.select_related("sector", "region")[:12],
+            "members": members.select_related("sector", "region", "photo")[:12],
         },
     )
