@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -241,7 +242,7 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
                 FieldPanel("integration_type"),
                 FieldPanel("relationship_type"),
                 FieldPanel("interface_model"),
-                FieldPanel("care_levels"),
+                FieldPanel("care_levels", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Type of integration",
         ),

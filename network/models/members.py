@@ -1,10 +1,12 @@
 """Accounts and the public face of a network member."""
 
+from django import forms
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from network.membership import is_facilitator, is_member
 
@@ -85,6 +87,16 @@ class MemberProfile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MemberProfileQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("organisation")]),
+        FieldRowPanel([FieldPanel("sector"), FieldPanel("region")]),
+        FieldPanel("interests", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        MultiFieldPanel([FieldPanel("visibility"), FieldPanel("user")], heading="Visibility"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,6 @@
 """Fields and behaviour shared by the network's content pages."""
 
+from django import forms
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,8 +25,8 @@ class TaxonomyMixin(models.Model):
     taxonomy_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("themes"),
-                FieldPanel("sectors"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("region"),
             ],
             heading="Themes, sectors and region",

@@ -1,7 +1,6 @@
-"""Site-wide responses that are not pages: robots.txt and error pages."""
+"""robots.txt: keep crawlers out of the admin, accounts and search result pages."""
 
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
 
@@ -14,7 +13,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)

@@ -75,7 +75,9 @@ def test_collective_post_names_the_network_and_who_collated_it(client, blog_inde
 
 def test_series_parts_link_to_each_other(client, blog_index):
     series = BlogSeriesFactory(title="Working across sectors")
-    part_one = BlogPageFactory(parent=blog_index, title="Roles we need", series=series, series_part=1)
+    part_one = BlogPageFactory(
+        parent=blog_index, title="Roles we need", series=series, series_part=1
+    )
     part_two = BlogPageFactory(
         parent=blog_index, title="Working together", series=series, series_part=2
     )

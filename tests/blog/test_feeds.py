@@ -40,7 +40,7 @@ def parse(client, url):
 
 @pytest.mark.parametrize(("url", "version"), [("/blog/rss/", "rss20"), ("/blog/atom/", "atom10")])
 def test_blog_feeds_are_valid_and_public_only(client, posts, url, version):
-    response, feed = parse(client, url)
+    _response, feed = parse(client, url)
     assert feed.version == version
     titles = {entry.title for entry in feed.entries}
     assert titles == {"Experts by experience on the board", "Data sharing agreements"}
