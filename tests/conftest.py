@@ -21,6 +21,12 @@ def _real_services_in_ci(django_db_setup, django_db_blocker):
         pytest.fail(f"CI must run on PostgreSQL, not {connection.vendor}", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated images go to a per-test folder that pytest cleans up."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def home(db):
     root = Page.get_first_root_node()
