@@ -43,7 +43,7 @@ class HomePage(SharingMixin, Page):
         from network.models import Sector, Theme
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"] = BlogPage.objects.visible_to(request.user).for_listing()[:4]
+        context["latest_posts"] = BlogPage.objects.visible_to(request.user).for_listing()[:3]
         featured_ids = [item.case_study_id for item in self.featured_case_studies.all()]
         featured = CaseStudyPage.objects.live().public().filter(pk__in=featured_ids).for_listing()
         order = {pk: index for index, pk in enumerate(featured_ids)}
