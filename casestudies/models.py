@@ -1,5 +1,6 @@
 """Good-practice case studies, recorded in comparable fields."""
 
+import calendar
 import datetime
 
 from django import forms
@@ -34,11 +35,19 @@ from .validators import validate_team_mailbox
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 COMPARE_MIN, COMPARE_MAX = 2, 4
+MAX_DATABASE_ID = 2**63 - 1
+
+
+def is_database_id(text):
+    """ASCII digits within a 64-bit key: "²" or a 30-digit number must not reach the query."""
+    return text.isascii() and text.isdigit() and 0 < int(text) <= MAX_DATABASE_ID
 
 
 def add_months(day, months):
+    """The same day a number of months later (or earlier), kept within shorter months."""
     year, month_index = divmod(day.month - 1 + months, 12)
-    return datetime.date(day.year + year, month_index + 1, min(day.day, 28))
+    year, month = day.year + year, month_index + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def review_cutoff(today=None):
@@ -120,13 +129,21 @@ class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
 
     @path("compare/", name="compare")
     def compare(self, request):
-        raw_ids = []
-        for value in request.GET.getlist("ids"):
-            raw_ids.extend(part.strip() for part in value.split(","))
-        ids = list(dict.fromkeys(int(part) for part in raw_ids if part.isdigit()))
-        error = None
+        raw_ids = [
+            part.strip()
+            for value in request.GET.getlist("ids")
+            for part in value.split(",")
+            if part.strip()
+        ]
+        ids = list(dict.fromkeys(int(part) for part in raw_ids if is_database_id(part)))
+        published = CaseStudyPage.objects.published().descendant_of(self)
+        error = notice = None
         studies = []
-        if len(ids) < COMPARE_MIN or len(ids) > COMPARE_MAX:
+        if not raw_ids:
+            notice = "Choose two to four case studies to see them side by side."
+        elif len(ids) == 1:
+            notice = "Choose one to three more case studies to compare with the one ticked below."
+        elif not COMPARE_MIN <= len(ids) <= COMPARE_MAX:
             error = (
                 f"Choose between {COMPARE_MIN} and {COMPARE_MAX} case studies to compare; "
                 f"{len(ids)} {'was' if len(ids) == 1 else 'were'} chosen."
@@ -134,9 +151,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
         else:
             found = {
                 study.pk: study
-                for study in CaseStudyPage.objects.published()
-                .descendant_of(self)
-                .filter(pk__in=ids)
+                for study in published.filter(pk__in=ids)
                 .for_listing()
                 .prefetch_related("partners__sector", "outcomes")
             }
@@ -160,7 +175,8 @@ class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
                 "studies": studies,
                 "rows": rows,
                 "error": error,
-                "choices": CaseStudyPage.objects.published().descendant_of(self).order_by("title"),
+                "notice": notice,
+                "choices": published.order_by("title"),
                 "chosen_ids": ids,
             },
         )

@@ -1,8 +1,9 @@
 """Query-string filters and pagination shared by the blog and case study listings.
 
 Filters name terms by slug and combine values of one filter with OR and different
-filters with AND. Values that match nothing simply narrow the list; malformed values
-(a year that is not a number, a page past the end) never raise.
+filters with AND. Values that are not among a filter's options are ignored, as if they
+had not been given, and malformed values (a year that is not a number, a page past the
+end) never raise.
 """
 
 from dataclasses import dataclass, field

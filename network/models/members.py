@@ -43,11 +43,14 @@ class MemberProfileQuerySet(models.QuerySet):
         return self.filter(allowed)
 
     def listed_to(self, user):
-        """The directory lists hidden profiles to nobody but facilitators."""
+        """The directory lists hidden profiles only to facilitators and to their owner."""
         queryset = self.visible_to(user)
         if is_facilitator(user):
             return queryset
-        return queryset.exclude(visibility=Visibility.HIDDEN)
+        hidden_from_others = Q(visibility=Visibility.HIDDEN)
+        if getattr(user, "is_authenticated", False):
+            hidden_from_others &= ~Q(user=user)
+        return queryset.exclude(hidden_from_others)
 
 
 class MemberProfile(models.Model):

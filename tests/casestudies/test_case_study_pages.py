@@ -223,9 +223,7 @@ def test_review_due_on_keeps_the_day_of_the_month(settings):
     assert study.review_due_on == datetime.date(2025, 5, 30)
 
 
-def test_study_reviewed_more_than_the_period_ago_is_due_at_the_end_of_a_month(
-    case_index, settings
-):
+def test_study_reviewed_more_than_the_period_ago_is_due_at_the_end_of_a_month(case_index, settings):
     """On 31 March 2025 a study last reviewed on 29 March 2024 is over twelve months old."""
     settings.CASE_STUDY_REVIEW_MONTHS = 12
     overdue = CaseStudyPageFactory(parent=case_index, last_reviewed=datetime.date(2024, 3, 29))
