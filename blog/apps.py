@@ -5,3 +5,8 @@ class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = "Blog"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import notifications
+
+        notifications.connect()

@@ -39,12 +39,22 @@ class CalloutBlock(blocks.StructBlock):
         template = "blog/blocks/callout.html"
 
 
+class ReflectionTextBlock(blocks.TextBlock):
+    """A member's own Markdown, rendered only through the sanitiser (see the template)."""
+
+    class Meta:
+        icon = "doc-full"
+        label = "Member's text (Markdown)"
+        template = "blog/blocks/reflection_text.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(features=BODY_FEATURES, label="Text")
     quote = QuoteBlock()
     image = FigureBlock()
     embed = EmbedBlock(help_text="A video or slides from a provider such as YouTube")
     callout = CalloutBlock()
+    reflection_text = ReflectionTextBlock()
 
 
 def stream_words(stream_value):
@@ -58,6 +68,8 @@ def stream_words(stream_value):
             words += len(value["quote"].split())
         elif block.block_type == "callout":
             words += len(value["heading"].split()) + len(strip_tags(value["text"].source).split())
+        elif block.block_type == "reflection_text":
+            words += len(value.split())
         elif block.block_type == "image":
             words += len(value["caption"].split())
     return words

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from network.models import Sector, Theme
-from network.models.mixins import Audience
 
 FEED_LENGTH = 30
 
@@ -50,8 +49,8 @@ class BlogRssFeed(Feed):
     def items(self, term):
         from .models import BlogPage
 
-        posts = BlogPage.objects.live().public().filter(audience=Audience.PUBLIC)
-        posts = posts.descendant_of(self.index_page)
+        # Feed readers are anonymous: only what a visitor may read goes in.
+        posts = BlogPage.objects.visible_to(None).descendant_of(self.index_page)
         if term is not None:
             posts = posts.filter(**{self.kind: term})
         return posts.for_listing()[:FEED_LENGTH]

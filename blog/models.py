@@ -5,6 +5,7 @@ import math
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -25,11 +26,12 @@ from network.listing import (
     selected_chips,
     term_options,
 )
-from network.membership import is_member
+from network.membership import is_facilitator, is_member
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience, SharingMixin, TaxonomyMixin
 
 from .blocks import BodyBlock, stream_words
+from .moderation import FacilitatorReviewTask  # noqa: F401  (a model: registered with the app)
 
 WORDS_PER_MINUTE = 200
 
@@ -69,7 +71,7 @@ class BlogSeries(models.Model):
 class BlogPageQuerySet(PageQuerySet):
     def visible_to(self, user):
         """Live, unrestricted posts, less members-only ones for anyone who is not a member."""
-        queryset = self.live().public()
+        queryset = self.live().public().filter(hidden_for_review=False)
         if not is_member(user):
             queryset = queryset.filter(audience=Audience.PUBLIC)
         return queryset
@@ -195,6 +197,18 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
     keywords = ClusterTaggableManager(through=BlogPageKeyword, blank=True)
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    rejected_at = models.DateTimeField(null=True, blank=True, editable=False)
+    rejection_reason = models.TextField(blank=True, editable=False)
+    safety_flags = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Kinds of possibly identifying details the author was warned about",
+    )
+    hidden_for_review = models.BooleanField(
+        default=False,
+        help_text="Hidden from everyone but facilitators after repeated reports",
+    )
 
     objects = BlogPageManager()
 
@@ -218,6 +232,7 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
         *TaxonomyMixin.taxonomy_panels,
         FieldPanel("keywords"),
         FieldPanel("audience"),
+        FieldPanel("hidden_for_review"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
 
@@ -269,13 +284,17 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
         return self.audience == Audience.MEMBERS
 
     def serve(self, request, *args, **kwargs):
+        if self.hidden_for_review and not is_facilitator(request.user):
+            raise Http404("This post is hidden while facilitators review reports about it")
         if self.is_members_only and not is_member(request.user):
             # Nothing about the post itself, not even its title, reaches a non-member.
             return TemplateResponse(request, "blog/members_only.html", status=403)
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
-        return [] if self.is_members_only else super().get_sitemap_urls(request)
+        if self.is_members_only or self.hidden_for_review:
+            return []
+        return super().get_sitemap_urls(request)
 
     def author_profiles(self):
         return [author.profile for author in self.authors.all()]

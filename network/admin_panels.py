@@ -43,3 +43,15 @@ class ReviewDuePanel(Component):
 
         due = CaseStudyPage.objects.published().review_due().order_by("last_reviewed")
         return {"due": due[:20], "due_count": due.count()}
+
+
+class PendingApplicationsPanel(Component):
+    name = "pending_applications"
+    order = 40
+    template_name = "network/admin/pending_applications.html"
+
+    def get_context_data(self, parent_context=None):
+        from network.models import MembershipApplication
+
+        pending = MembershipApplication.objects.pending().order_by("created_at")
+        return {"pending": pending[:10], "pending_count": pending.count()}

@@ -69,12 +69,14 @@ def ensure_groups():
 
 
 def ensure_workflow(facilitators):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+    from wagtail.models import Workflow, WorkflowTask
+
+    from blog.moderation import FacilitatorReviewTask
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
+    task = FacilitatorReviewTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+        task = FacilitatorReviewTask.objects.create(name=WORKFLOW_NAME)
         task.groups.add(facilitators)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow

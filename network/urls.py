@@ -5,6 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog import views as share_views
+from network.accounts import views as account_views
 from network.sitemaps import sitemaps
 from network.views import members, site, taxonomy
 from search import views as search_views
@@ -12,6 +14,16 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("join/", account_views.join, name="join"),
+    path("join/invitation/<str:token>/", account_views.accept_invitation, name="join-invitation"),
+    path("profile/", account_views.profile_edit, name="profile-edit"),
+    path("profile/data/", account_views.your_data, name="my-data"),
+    path("profile/data/download/", account_views.download_data, name="my-data-download"),
+    path("profile/delete/", account_views.delete_account, name="account-delete"),
+    path("share/", share_views.share, name="share"),
+    path("share/mine/", share_views.share_mine, name="share-mine"),
+    path("share/<int:pk>/edit/", share_views.share_edit, name="share-edit"),
     path("search/", search_views.search, name="search"),
     path("members/", members.member_directory, name="member-directory"),
     path("members/<slug:slug>/", members.member_detail, name="member-detail"),

@@ -1,10 +1,13 @@
 """Admin for facilitators: the Taxonomy menu, member profiles and dashboard panels."""
 
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from network.admin_panels import CoverageGridPanel, ReviewDuePanel
+from network.accounts.admin_views import ApplicationIndexView, InvitationView
+from network.admin_panels import CoverageGridPanel, PendingApplicationsPanel, ReviewDuePanel
 from network.membership import is_facilitator
 from network.models import CareLevel, MemberProfile, Region, Sector, Theme
 from network.roles import assign_facilitator_review
@@ -62,6 +65,7 @@ register_snippet(MemberProfileViewSet)
 @hooks.register("construct_homepage_panels")
 def add_facilitator_panels(request, panels):
     if is_facilitator(request.user):
+        panels.append(PendingApplicationsPanel())
         panels.append(CoverageGridPanel())
         panels.append(ReviewDuePanel())
 
@@ -73,3 +77,42 @@ def review_new_sections(request, page):
 
     if isinstance(page.specific, BlogIndexPage | CaseStudyIndexPage):
         assign_facilitator_review(page)
+
+
+membership_urls = (
+    [
+        path("", ApplicationIndexView.as_view(), name="index"),
+        path("<int:pk>/decide/", ApplicationIndexView.as_view(), name="decide"),
+    ],
+    "membership_applications",
+)
+
+
+@hooks.register("register_admin_urls")
+def membership_admin_urls():
+    return [
+        path("membership/applications/", include(membership_urls)),
+        path("membership/invitations/", InvitationView.as_view(), name="membership_invitations"),
+    ]
+
+
+class FacilitatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_facilitator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def applications_menu_item():
+    return FacilitatorMenuItem(
+        "Membership applications",
+        reverse("membership_applications:index"),
+        icon_name="user",
+        order=205,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def invitations_menu_item():
+    return FacilitatorMenuItem(
+        "Invitations", reverse("membership_invitations"), icon_name="mail", order=206
+    )

@@ -4,6 +4,7 @@ Plain-language questions are matched with OR so that a visitor typing a sentence
 finds pages containing some of its words; results are ranked by how many they contain.
 """
 
+from django.db.models import Q
 from django.shortcuts import render
 from wagtail.models import Page
 
@@ -21,9 +22,11 @@ def search(request):
     results = None
     if query:
         pages = Page.objects.live().public().type(BlogPage, CaseStudyPage)
+        hidden_posts = BlogPage.objects.filter(hidden_for_review=True)
         if not is_member(request.user):
-            pages = pages.exclude(
-                pk__in=BlogPage.objects.filter(audience=Audience.MEMBERS).values("pk")
+            hidden_posts = BlogPage.objects.filter(
+                Q(hidden_for_review=True) | Q(audience=Audience.MEMBERS)
             )
+        pages = pages.exclude(pk__in=hidden_posts.values("pk"))
         results = paginate(request, pages.specific().search(query, operator="or"))
     return render(request, "search/search.html", {"query": query, "results": results})

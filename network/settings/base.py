@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "allauth",
+    "allauth.account",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -109,6 +112,56 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "network.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts (django-allauth): email only, verified before use, no hint whether an address
+# is registered, and allauth's own rate limits. The rate limits count in the default
+# cache, so production must point CACHE_URL at a cache every worker shares.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "account_login"
+ACCOUNT_ADAPTER = "network.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community Mental Health Network] "
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "network",
+    }
+}
+if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
+    CACHES["default"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["CACHE_URL"],
+    }
+
+# Background work (email notifications, Wagtail's own jobs) goes through django-tasks.
+# The immediate backend runs a task inside the request; production switches to the
+# database backend and runs its worker (see README).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
+# Joining the network: addresses at these domains become members as soon as they verify.
+MEMBERSHIP_AUTO_APPROVE_DOMAINS = env_list("MEMBERSHIP_AUTO_APPROVE_DOMAINS")
+MEMBERSHIP_INVITATION_DAYS = env_int("MEMBERSHIP_INVITATION_DAYS", 14)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -162,3 +215,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+PROFILE_PHOTO_MAX_BYTES = env_int("PROFILE_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Limits on members' posting, to slow spam and mistakes rather than to police members.
+REFLECTIONS_PER_DAY = env_int("REFLECTIONS_PER_DAY", 5)
+COMMENTS_PER_HOUR = env_int("COMMENTS_PER_HOUR", 20)
+NEW_MEMBER_POSTS = env_int("NEW_MEMBER_POSTS", 3)
+NEW_MEMBER_LINK_LIMIT = env_int("NEW_MEMBER_LINK_LIMIT", 2)

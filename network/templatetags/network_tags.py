@@ -33,3 +33,48 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     return context["request"].build_absolute_uri(url)
+
+
+_WIDGET_KINDS = {
+    "CheckboxSelectMultiple": "checkboxes",
+    "RadioSelect": "radios",
+    "CheckboxInput": "checkbox",
+}
+_WIDGET_CLASSES = {
+    "Textarea": "nhsuk-textarea",
+    "Select": "nhsuk-select",
+    "SelectMultiple": "nhsuk-select",
+    "ClearableFileInput": "nhsuk-file-upload",
+    "FileInput": "nhsuk-file-upload",
+}
+
+
+@register.filter
+def widget_kind(bound_field):
+    return _WIDGET_KINDS.get(type(bound_field.field.widget).__name__, "input")
+
+
+@register.filter
+def nhsuk_widget(bound_field):
+    """Render a field's widget with the design system's classes and its hint and error ids."""
+    name = type(bound_field.field.widget).__name__
+    css = _WIDGET_CLASSES.get(name, "nhsuk-input")
+    if bound_field.errors:
+        css += " nhsuk-input--error" if css == "nhsuk-input" else f" {css}--error"
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}-error")
+    attrs = {"class": css}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def member_markdown(source):
+    """Members' Markdown becomes HTML only through the sanitiser, the one place marked safe."""
+    from network.sanitiser import markdown_to_html
+
+    return markdown_to_html(source or "")

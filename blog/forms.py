@@ -1,0 +1,96 @@
+"""The form members use to share a reflection."""
+
+import re
+
+from django import forms
+from django.conf import settings
+
+from network.models import Sector, Theme
+from network.models.mixins import Audience
+from network.safety import find_identifiers, summarise
+
+LINK_PATTERN = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
+
+
+class ReflectionForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One or two sentences shown in listings. Up to 400 characters.",
+    )
+    body = forms.CharField(
+        label="Your reflection",
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=(
+            "Write in Markdown: ## for a heading, **bold**, *italic*, - for a list, > for a "
+            "quote and [text](https://link) for a link. Use Preview to check how it looks."
+        ),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label="CMHF themes",
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose at least one.",
+        error_messages={"required": "Choose at least one CMHF theme."},
+    )
+    sectors = forms.ModelMultipleChoiceField(
+        queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    keywords = forms.CharField(
+        max_length=300,
+        required=False,
+        help_text="Separate keywords with commas, for example: link worker, supervision",
+    )
+    audience = forms.ChoiceField(
+        label="Who can read it",
+        choices=Audience.choices,
+        initial=Audience.PUBLIC,
+        widget=forms.RadioSelect,
+    )
+    confirm_no_identifiers = forms.BooleanField(
+        label="I have checked: nothing here could identify a patient or another person",
+        required=False,
+    )
+
+    def __init__(self, *args, new_member=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.new_member = new_member
+        self.findings = []
+
+    def clean_keywords(self):
+        keywords = [k.strip() for k in self.cleaned_data["keywords"].split(",") if k.strip()]
+        if len(keywords) > 10:
+            raise forms.ValidationError(f"Use up to 10 keywords; you gave {len(keywords)}.")
+        too_long = [k for k in keywords if len(k) > 50]
+        if too_long:
+            raise forms.ValidationError(f"Keep each keyword under 50 characters: “{too_long[0]}”.")
+        return keywords
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if self.new_member:
+            links = len(LINK_PATTERN.findall(body))
+            limit = settings.NEW_MEMBER_LINK_LIMIT
+            if links > limit:
+                raise forms.ValidationError(
+                    f"Your first posts can contain up to {limit} links; this one has {links}. "
+                    "The limit goes once facilitators have approved a few of your posts."
+                )
+        return body
+
+    def clean(self):
+        data = super().clean()
+        text = " ".join(str(data.get(name, "")) for name in ("title", "summary", "body"))
+        self.findings = find_identifiers(text)
+        if self.findings and not data.get("confirm_no_identifiers"):
+            self.add_error(
+                "confirm_no_identifiers",
+                f"{summarise(self.findings)} If you are sure it identifies nobody, tick the box.",
+            )
+        return data
+
+    @property
+    def safety_flags(self):
+        return sorted({finding.kind for finding in self.findings})

@@ -1,0 +1,157 @@
+"""Members' reflections: created as unpublished blog posts and sent to facilitator review.
+
+A reflection is an ordinary BlogPage, so once approved it appears everywhere a post does;
+until then it exists only as a draft revision that the author and facilitators can see.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.log_actions import log
+from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.users.models import UserProfile
+
+from network.models import MemberProfile
+
+from .models import BlogIndexPage, BlogPage, BlogPageAuthor
+
+
+class ReflectionState:
+    DRAFT = "Draft"
+    AWAITING_REVIEW = "Awaiting review"
+    CHANGES_REQUESTED = "Changes requested"
+    PUBLISHED = "Published"
+    REJECTED = "Rejected"
+
+    EDITABLE = {DRAFT, CHANGES_REQUESTED}
+
+
+def state_of(post):
+    if post.rejected_at:
+        return ReflectionState.REJECTED
+    if post.live:
+        return ReflectionState.PUBLISHED
+    workflow_state = post.current_workflow_state
+    if workflow_state is None:
+        return ReflectionState.DRAFT
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return ReflectionState.CHANGES_REQUESTED
+    return ReflectionState.AWAITING_REVIEW
+
+
+def latest_feedback(post):
+    """The facilitator's most recent comment on a decision, shown beside the reflection."""
+    if post.rejected_at:
+        return post.rejection_reason
+    workflow_state = post.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = workflow_state.current_task_state
+        return task_state.get_comment() if task_state else ""
+    return ""
+
+
+def authored_by(user):
+    """Every reflection a member wrote, published or not, newest first."""
+    return (
+        BlogPage.objects.filter(authors__profile__user=user)
+        .select_related("latest_revision")
+        .order_by("-latest_revision_created_at", "-pk")
+        .distinct()
+    )
+
+
+def started_today(user):
+    """Reflections the member began in the last 24 hours, from the creation log."""
+    since = timezone.now() - timedelta(days=1)
+    return PageLogEntry.objects.filter(
+        user=user, action="wagtail.create", timestamp__gte=since
+    ).count()
+
+
+def is_new_member(user, posts_needed):
+    published = BlogPage.objects.filter(authors__profile__user=user, live=True).count()
+    return published < posts_needed
+
+
+def _unique_slug(index, title, exclude_pk=None):
+    base = slugify(title)[:70] or "reflection"
+    slug, number = base, 2
+    siblings = index.get_children()
+    while siblings.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _profile_for(user):
+    profile = MemberProfile.objects.filter(user=user).first()
+    if profile is None:
+        name = user.get_full_name() or user.email.partition("@")[0]
+        profile = MemberProfile.objects.create(user=user, name=name)
+    return profile
+
+
+def _quiet_wagtail_emails(user):
+    """Members hear about decisions from the network's own emails, not the admin's."""
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
+def _apply(post, data, safety_flags):
+    post.title = data["title"]
+    post.summary = data["summary"]
+    post.body = [("reflection_text", data["body"])]
+    post.audience = data["audience"]
+    post.safety_flags = safety_flags
+    post.themes.set(data["themes"])
+    post.sectors.set(data["sectors"])
+    post.keywords.set(data["keywords"], clear=True)
+
+
+@transaction.atomic
+def save_reflection(user, data, safety_flags, submit, post=None):
+    """Create or update the member's post as a draft revision; optionally submit it."""
+    index = BlogIndexPage.objects.first()
+    if post is None:
+        post = BlogPage(
+            title=data["title"], slug=_unique_slug(index, data["title"]), live=False, owner=user
+        )
+        post.summary = data["summary"]
+        post.body = [("reflection_text", data["body"])]
+        index.add_child(instance=post)
+        log(instance=post, action="wagtail.create", user=user)
+        post.authors = [BlogPageAuthor(profile=_profile_for(user))]
+    _apply(post, data, safety_flags)
+    post.has_unpublished_changes = True
+    post.save()
+    revision = post.save_revision(user=user, log_action=True)
+    if submit:
+        _quiet_wagtail_emails(user)
+        workflow_state = post.current_workflow_state
+        if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            workflow_state.resume(user=user)
+        elif workflow_state is None:
+            post.get_workflow().start(post, user)
+    return post, revision
+
+
+def form_initial(post):
+    """The values a member last saved, for editing a draft or a post sent back to them."""
+    revision = post.get_latest_revision_as_object()
+    body = "\n\n".join(
+        block.value for block in revision.body if block.block_type == "reflection_text"
+    )
+    return {
+        "title": revision.title,
+        "summary": revision.summary,
+        "body": body,
+        "themes": list(revision.themes.all()),
+        "sectors": list(revision.sectors.all()),
+        "keywords": ", ".join(tag.name for tag in revision.keywords.all()),
+        "audience": revision.audience,
+    }

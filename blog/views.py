@@ -1,0 +1,102 @@
+"""Members share reflections at /share/ and follow them at /share/mine/."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from network.membership import is_member
+
+from .forms import ReflectionForm
+from .reflections import (
+    ReflectionState,
+    authored_by,
+    form_initial,
+    is_new_member,
+    latest_feedback,
+    save_reflection,
+    started_today,
+    state_of,
+)
+
+
+def member_required(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_member(request.user):
+            messages.info(request, "Sharing reflections is for network members. Apply to join.")
+            return redirect("join")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _render_form(request, form, post=None, preview=None):
+    return render(
+        request,
+        "blog/share.html",
+        {"form": form, "post": post, "preview": preview, "findings": form.findings},
+    )
+
+
+def _handle(request, post=None):
+    new_member = is_new_member(request.user, settings.NEW_MEMBER_POSTS)
+    if request.method != "POST":
+        initial = form_initial(post) if post else None
+        return _render_form(request, ReflectionForm(initial=initial, new_member=new_member), post)
+    form = ReflectionForm(request.POST, new_member=new_member)
+    if "preview" in request.POST:
+        form.is_valid()  # shows problems alongside the preview without saving anything
+        return _render_form(request, form, post, preview=request.POST.get("body", ""))
+    if post is None and started_today(request.user) >= settings.REFLECTIONS_PER_DAY:
+        form.add_error(
+            None,
+            f"You have started {settings.REFLECTIONS_PER_DAY} reflections in the last 24 "
+            "hours, the most the network allows. Your text is still here: save it somewhere "
+            "and share it tomorrow.",
+        )
+        return _render_form(request, form, post)
+    if not form.is_valid():
+        return _render_form(request, form, post)
+    submit = "submit" in request.POST
+    post, _revision = save_reflection(
+        request.user, form.cleaned_data, form.safety_flags, submit=submit, post=post
+    )
+    if submit:
+        messages.success(
+            request,
+            f"Thank you. “{post.title}” is with the facilitators, who will review it before "
+            "anyone else can read it.",
+        )
+    else:
+        messages.success(request, f"“{post.title}” is saved as a draft.")
+    return redirect("share-mine")
+
+
+@member_required
+def share(request):
+    return _handle(request)
+
+
+@member_required
+def share_edit(request, pk):
+    post = get_object_or_404(authored_by(request.user), pk=pk)
+    if state_of(post) not in ReflectionState.EDITABLE:
+        raise Http404("Only drafts and reflections sent back for changes can be edited")
+    return _handle(request, post)
+
+
+@member_required
+def share_mine(request):
+    posts = authored_by(request.user)
+    rows = [
+        {
+            "post": post,
+            "state": state_of(post),
+            "feedback": latest_feedback(post),
+            "editable": state_of(post) in ReflectionState.EDITABLE,
+        }
+        for post in posts
+    ]
+    return render(request, "blog/share_mine.html", {"rows": rows})

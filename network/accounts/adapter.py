@@ -1,0 +1,36 @@
+"""Every account behaviour the network changes in django-allauth, in one place."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+
+from network.membership import is_member
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        """Send people who have not yet joined to the application form, not a dead end."""
+        user = request.user
+        if user.is_authenticated and not is_member(user):
+            return reverse("join")
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        return reverse("join")
+
+    def is_auto_approved(self, email):
+        domain = email.rpartition("@")[2].lower()
+        return domain in {item.lower() for item in settings.MEMBERSHIP_AUTO_APPROVE_DOMAINS}
+
+    def confirm_email(self, request, email_address):
+        """Verified addresses at trusted organisations join without waiting for a facilitator."""
+        confirmed = super().confirm_email(request, email_address)
+        from network.models.joining import make_member
+
+        if confirmed and self.is_auto_approved(email_address.email):
+            make_member(email_address.user)
+        return confirmed
+
+    def send_mail(self, template_prefix, email, context):
+        context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
+        super().send_mail(template_prefix, email, context)

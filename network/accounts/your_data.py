@@ -1,0 +1,104 @@
+"""A member's own data: everything the platform holds about them, and erasing it.
+
+Published reflections belong to the network's shared record, so by default they stay,
+credited to "a former member"; the member can instead ask for them to be withdrawn.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from network.models import MemberProfile
+
+FORMER_MEMBER = "A former member"
+
+
+def _post_record(post):
+    from blog.reflections import state_of
+
+    revision = post.get_latest_revision_as_object()
+    return {
+        "title": revision.title,
+        "summary": revision.summary,
+        "body": [block.get_prep_value() for block in revision.body],
+        "state": state_of(post),
+        "audience": revision.audience,
+        "themes": [theme.slug for theme in revision.themes.all()],
+        "sectors": [sector.slug for sector in revision.sectors.all()],
+        "url": post.url if post.live else None,
+        "first_published_at": post.first_published_at,
+    }
+
+
+def export_for(user):
+    from blog.reflections import authored_by
+
+    profile = MemberProfile.objects.filter(user=user).first()
+    data = {
+        "exported_at": timezone.now(),
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "groups": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "membership_applications": [
+            {
+                "name": application.name,
+                "organisation": application.organisation,
+                "role": application.role,
+                "sector": application.sector.slug,
+                "region": application.region.slug,
+                "reason": application.reason,
+                "status": application.status,
+                "decision_message": application.decision_message,
+                "created_at": application.created_at,
+            }
+            for application in user.membership_applications.select_related("sector", "region")
+        ],
+        "profile": None,
+        "posts": [_post_record(post) for post in authored_by(user)],
+    }
+    if profile:
+        data["profile"] = {
+            "name": profile.name,
+            "role": profile.role,
+            "organisation": profile.organisation,
+            "sector": profile.sector.slug if profile.sector else None,
+            "region": profile.region.slug if profile.region else None,
+            "interests": [theme.slug for theme in profile.interests.all()],
+            "bio": profile.bio,
+            "visibility": profile.visibility,
+            "photo": profile.photo.file.name if profile.photo else None,
+        }
+    for extra in EXPORT_SECTIONS:
+        data.update(extra(user))
+    return data
+
+
+# Other apps (comments, reports) add their own sections here.
+EXPORT_SECTIONS = []
+
+
+@transaction.atomic
+def delete_account(user, withdraw_posts=False):
+    from blog.models import BlogPageAuthor
+    from blog.reflections import authored_by
+
+    posts = list(authored_by(user))
+    if withdraw_posts:
+        for post in posts:
+            if post.live:
+                post.unpublish(user=None)
+    profile = MemberProfile.objects.filter(user=user).first()
+    if profile:
+        former, _ = MemberProfile.objects.get_or_create(
+            slug="former-member", defaults={"name": FORMER_MEMBER, "visibility": "hidden"}
+        )
+        BlogPageAuthor.objects.filter(profile=profile).update(profile=former)
+        if profile.photo:
+            profile.photo.delete()
+        profile.delete()
+    for post in posts:
+        if post.owner_id == user.pk:
+            type(post).objects.filter(pk=post.pk).update(owner=None)
+    user.delete()
