@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from network import structured_data
+from network.discussion import discussion_context
 from network.listing import (
     ListingFilter,
     filter_queryset,
@@ -330,4 +331,5 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
         context["previous_part"], context["next_part"] = self.series_neighbours(request.user)
         context["related_posts"] = self.related_posts(request.user)
         context["structured_data"] = structured_data.blog_post(self, request)
+        context.update(discussion_context(self, request))
         return context

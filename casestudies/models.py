@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from network import structured_data
+from network.discussion import discussion_context
 from network.listing import (
     ListingFilter,
     filter_queryset,
@@ -301,6 +302,7 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.case_study(self, request)
+        context.update(discussion_context(self, request))
         return context
 
     @property

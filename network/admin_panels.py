@@ -55,3 +55,19 @@ class PendingApplicationsPanel(Component):
 
         pending = MembershipApplication.objects.pending().order_by("created_at")
         return {"pending": pending[:10], "pending_count": pending.count()}
+
+
+class ModerationPanel(Component):
+    """What is waiting for a facilitator's decision: comments and reported content."""
+
+    name = "moderation"
+    order = 30
+    template_name = "network/admin/moderation_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from network.models import Comment, Report
+
+        return {
+            "waiting_comments": Comment.objects.awaiting_review().count(),
+            "open_reports": Report.objects.open().count(),
+        }

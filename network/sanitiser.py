@@ -133,10 +133,11 @@ def _safe_href(raw: str) -> str | None:
     """The link target to publish, or None where it could run code or is not absolute.
 
     Judged on what a browser would act on: entities decoded, hidden characters and
-    whitespace removed. Relative links are refused too, since a member's "/admin/..." or
-    "//elsewhere" means something different on every page it is shown on. The value
-    returned is the raw one (entities intact, so bleach's serialiser keeps it exact) with
-    the hidden characters taken out, so what readers follow is what was checked.
+    whitespace removed. Relative links are refused too: they resolve against our own site,
+    so "/accounts/logout/" or "/admin/..." would pass for our own navigation, and they
+    break wherever the text travels (feeds, emails); "//elsewhere" has no scheme to check.
+    The value returned is the raw one (entities intact, so bleach's serialiser keeps it
+    exact) with the hidden characters taken out, so what readers follow is what was checked.
     """
     # Tabs and newlines are control characters, so they go with the hidden ones (as
     # browsers drop them from URLs too); any other space left inside is percent-encoded.

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from blog import views as share_views
 from network.accounts import views as account_views
 from network.sitemaps import sitemaps
-from network.views import members, site, taxonomy
+from network.views import discussion, members, site, taxonomy
 from search import views as search_views
 
 urlpatterns = [
@@ -24,6 +24,14 @@ urlpatterns = [
     path("share/", share_views.share, name="share"),
     path("share/mine/", share_views.share_mine, name="share-mine"),
     path("share/<int:pk>/edit/", share_views.share_edit, name="share-edit"),
+    path("comments/<int:page_id>/", discussion.comment_create, name="comment-create"),
+    path("report/post/<int:pk>/", discussion.report_item, {"kind": "page"}, name="report-page"),
+    path(
+        "report/comment/<int:pk>/",
+        discussion.report_item,
+        {"kind": "comment"},
+        name="report-comment",
+    ),
     path("search/", search_views.search, name="search"),
     path("members/", members.member_directory, name="member-directory"),
     path("members/<slug:slug>/", members.member_detail, name="member-detail"),

@@ -7,7 +7,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.accounts.admin_views import ApplicationIndexView, InvitationView
-from network.admin_panels import CoverageGridPanel, PendingApplicationsPanel, ReviewDuePanel
+from network.accounts.moderation_views import (
+    CommentDecisionView,
+    ModerationQueueView,
+    ReportDecisionView,
+)
+from network.admin_panels import (
+    CoverageGridPanel,
+    ModerationPanel,
+    PendingApplicationsPanel,
+    ReviewDuePanel,
+)
 from network.membership import is_facilitator
 from network.models import CareLevel, MemberProfile, Region, Sector, Theme
 from network.roles import assign_facilitator_review
@@ -66,6 +76,7 @@ register_snippet(MemberProfileViewSet)
 def add_facilitator_panels(request, panels):
     if is_facilitator(request.user):
         panels.append(PendingApplicationsPanel())
+        panels.append(ModerationPanel())
         panels.append(CoverageGridPanel())
         panels.append(ReviewDuePanel())
 
@@ -93,6 +104,17 @@ def membership_admin_urls():
     return [
         path("membership/applications/", include(membership_urls)),
         path("membership/invitations/", InvitationView.as_view(), name="membership_invitations"),
+        path("moderation/", ModerationQueueView.as_view(), name="moderation_queue"),
+        path(
+            "moderation/comments/<int:pk>/",
+            CommentDecisionView.as_view(),
+            name="moderation_comment",
+        ),
+        path(
+            "moderation/reports/<str:kind>/<int:pk>/",
+            ReportDecisionView.as_view(),
+            name="moderation_report",
+        ),
     ]
 
 
@@ -115,4 +137,11 @@ def applications_menu_item():
 def invitations_menu_item():
     return FacilitatorMenuItem(
         "Invitations", reverse("membership_invitations"), icon_name="mail", order=206
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return FacilitatorMenuItem(
+        "Comments and reports", reverse("moderation_queue"), icon_name="warning", order=204
     )

@@ -7,7 +7,7 @@ credited to "a former member"; the member can instead ask for them to be withdra
 from django.db import transaction
 from django.utils import timezone
 
-from network.models import MemberProfile
+from network.models import Comment, MemberProfile
 
 FORMER_MEMBER = "A former member"
 
@@ -70,13 +70,27 @@ def export_for(user):
             "visibility": profile.visibility,
             "photo": profile.photo.file.name if profile.photo else None,
         }
-    for extra in EXPORT_SECTIONS:
-        data.update(extra(user))
+    data["comments"] = [
+        {
+            "on": comment.page.title,
+            "body": comment.body,
+            "status": comment.status,
+            "created_at": comment.created_at,
+        }
+        for comment in Comment.objects.filter(author=user).select_related("page")
+    ]
+    data["reports_made"] = [
+        {
+            "about": report.comment.page.title if report.comment else report.page.title,
+            "kind": "comment" if report.comment else "post",
+            "reason": report.reason,
+            "note": report.note,
+            "created_at": report.created_at,
+            "resolved": report.resolved_at is not None,
+        }
+        for report in user.reports_made.select_related("page", "comment__page")
+    ]
     return data
-
-
-# Other apps (comments, reports) add their own sections here.
-EXPORT_SECTIONS = []
 
 
 @transaction.atomic

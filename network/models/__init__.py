@@ -1,3 +1,4 @@
+from .discussion import Comment, CommentStatus, Report, ReportReason
 from .joining import ApplicationStatus, Invitation, MembershipApplication
 from .members import MemberProfile, User, Visibility
 from .pages import HomePage, HomePageFeaturedCaseStudy
@@ -6,12 +7,16 @@ from .taxonomy import CareLevel, Region, Sector, Theme
 __all__ = [
     "ApplicationStatus",
     "CareLevel",
+    "Comment",
+    "CommentStatus",
     "HomePage",
     "HomePageFeaturedCaseStudy",
     "Invitation",
     "MemberProfile",
     "MembershipApplication",
     "Region",
+    "Report",
+    "ReportReason",
     "Sector",
     "Theme",
     "User",

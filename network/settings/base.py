@@ -224,3 +224,7 @@ REFLECTIONS_PER_DAY = env_int("REFLECTIONS_PER_DAY", 5)
 COMMENTS_PER_HOUR = env_int("COMMENTS_PER_HOUR", 20)
 NEW_MEMBER_POSTS = env_int("NEW_MEMBER_POSTS", 3)
 NEW_MEMBER_LINK_LIMIT = env_int("NEW_MEMBER_LINK_LIMIT", 2)
+# A member's first comments wait for a facilitator; after this many approved, they publish.
+COMMENTS_HELD_UNTIL = env_int("COMMENTS_HELD_UNTIL", 2)
+# Reports from this many different members hide a post or comment until it is reviewed.
+REPORTS_TO_HIDE = env_int("REPORTS_TO_HIDE", 3)

@@ -1,0 +1,119 @@
+"""Comments and reports: who may post, what waits for a facilitator, what gets hidden."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from network.membership import is_member
+from network.models import Comment, CommentStatus, Report
+from network.notifications import facilitator_addresses, notify
+
+
+class CommentLimitError(Exception):
+    """Raised with a message for the member when a comment cannot be accepted now."""
+
+
+def can_discuss(user, page):
+    """Members comment on and report pages they can read; nobody else can."""
+    from blog.models import BlogPage
+
+    if not is_member(user) or not page.live:
+        return False
+    specific = page.specific
+    return not (isinstance(specific, BlogPage) and specific.hidden_for_review)
+
+
+def add_comment(user, page, body, safety_flags=()):
+    since = timezone.now() - timedelta(hours=1)
+    recent = Comment.objects.filter(author=user, created_at__gte=since).count()
+    if recent >= settings.COMMENTS_PER_HOUR:
+        raise CommentLimitError(
+            f"You have posted {recent} comments in the last hour, the most the network allows. "
+            "Your comment is still here; post it a little later."
+        )
+    approved = Comment.objects.filter(author=user, status=CommentStatus.PUBLISHED).count()
+    held = approved < settings.COMMENTS_HELD_UNTIL or bool(safety_flags)
+    comment = Comment.objects.create(
+        page=page,
+        author=user,
+        body=body,
+        safety_flags=list(safety_flags),
+        status=CommentStatus.PENDING if held else CommentStatus.PUBLISHED,
+    )
+    if held:
+        notify(
+            facilitator_addresses(),
+            f"A comment on “{page.title}” is waiting for review",
+            "comment_waiting",
+            page_title=page.title,
+            excerpt=body[:300],
+        )
+    return comment
+
+
+@transaction.atomic
+def report(user, reason, note="", page=None, comment=None):
+    """Record a member's report; enough distinct reporters hide the item until reviewed."""
+    try:
+        with transaction.atomic():
+            Report.objects.create(
+                reporter=user, reason=reason, note=note, page=page, comment=comment
+            )
+    except IntegrityError:
+        return False  # this member has already reported it and it is not yet resolved
+    reports = Report.objects.open().filter(page=page, comment=comment)
+    reporters = reports.values("reporter").distinct().count()
+    if reporters >= settings.REPORTS_TO_HIDE:
+        hide_reported(page=page, comment=comment)
+    target = comment.page.title if comment else page.title
+    notify(
+        facilitator_addresses(),
+        f"A {'comment' if comment else 'post'} on “{target}” has been reported",
+        "report_received",
+        target=target,
+        kind="comment" if comment else "post",
+        reason=reason,
+        note=note,
+        reporters=reporters,
+    )
+    return True
+
+
+def hide_reported(page=None, comment=None):
+    from blog.models import BlogPage
+
+    if comment is not None:
+        Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.HIDDEN)
+    elif page is not None:
+        BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=True)
+
+
+def resolve_reports(facilitator, keep_hidden, page=None, comment=None):
+    """A facilitator's review of reported content: restore it or keep it hidden."""
+    from blog.models import BlogPage
+
+    Report.objects.open().filter(page=page, comment=comment).update(
+        resolved_at=timezone.now(), resolved_by=facilitator
+    )
+    if comment is not None:
+        comment.review(
+            facilitator, CommentStatus.HIDDEN if keep_hidden else CommentStatus.PUBLISHED
+        )
+    elif page is not None:
+        BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=keep_hidden)
+
+
+def discussion_context(page, request):
+    """What a post or case study page needs to show its comments and the comment form."""
+    from network.discussion_forms import CommentForm
+
+    comments = (
+        Comment.objects.shown_to(request.user).filter(page=page).select_related("author__profile")
+    )
+    return {
+        "comments": comments,
+        "can_discuss": can_discuss(request.user, page),
+        "comment_form": CommentForm(),
+    }
