@@ -53,11 +53,13 @@ def ensure_groups():
     facilitators.permissions.add(*permissions)
 
     root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    if root_page is None or root_collection is None:
+        return facilitators  # a flushed test database: nothing to grant permissions on yet
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=facilitators, page=root_page, permission=_permission("wagtailcore", codename)
         )
-    root_collection = Collection.get_first_root_node()
     for app_label, codenames in COLLECTION_PERMISSIONS.items():
         for codename in codenames:
             GroupCollectionPermission.objects.get_or_create(

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "taggit",
     "allauth",
     "allauth.account",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -149,8 +150,8 @@ if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
     }
 
 # Background work (email notifications, Wagtail's own jobs) goes through django-tasks.
-# The immediate backend runs a task inside the request; production switches to the
-# database backend and runs its worker (see README).
+# The immediate backend runs a task inside the request; production sets TASKS_BACKEND to
+# django_tasks_db.backend.DatabaseBackend and runs `manage.py db_worker` (see README).
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
