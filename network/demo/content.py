@@ -523,3 +523,32 @@ PROFILES = [
         ),
     },
 ]
+
+
+# (page slug, comment, status): posted by the demo member account.
+COMMENTS = [
+    (
+        "self-referral-six-months-in",
+        (
+            "We saw the same drop in rejected referrals once people could contact us directly. "
+            "Did you need extra triage capacity in the first few months?"
+        ),
+        "published",
+    ),
+    (
+        "neighbourhood-teams-across-three-primary-care-networks",
+        (
+            "The shared register is the part our practices keep asking about. **How** did you "
+            "agree who could see what?"
+        ),
+        "published",
+    ),
+    (
+        "a-year-as-a-pcn-mental-health-practitioner",
+        (
+            "Supervision across two employers is our sticking point too; thank you for writing "
+            "this up."
+        ),
+        "pending",
+    ),
+]

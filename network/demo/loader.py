@@ -10,6 +10,7 @@ import datetime
 import io
 from collections import Counter
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -30,6 +31,7 @@ from casestudies.models import (
 )
 from network.models import (
     CareLevel,
+    Comment,
     HomePage,
     HomePageFeaturedCaseStudy,
     MemberProfile,
@@ -80,7 +82,19 @@ class DemoLoader:
             self.load_posts(blog_index)
             self.load_case_studies(case_study_index)
             self.load_featured(home)
+            self.load_comments()
         return self
+
+    def load_comments(self):
+        """A few members' comments, one still waiting, so moderation has something to show."""
+        member = self.users.get("member")
+        if member is None or Comment.objects.exists():
+            return
+        for slug, body, status in content.COMMENTS:
+            page = Page.objects.filter(slug=slug).first()
+            if page is not None:
+                Comment.objects.create(page=page, author=member, body=body, status=status)
+                self._made("comment", slug)
 
     # Bookkeeping -------------------------------------------------------------------------
 
@@ -161,12 +175,19 @@ class DemoLoader:
 
     # People ------------------------------------------------------------------------------
 
+    def _verified(self, user):
+        """Sign-in requires a verified address; demo accounts come verified."""
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
+
     def load_accounts(self):
         user_model = get_user_model()
         for spec in content.ACCOUNTS:
             user = user_model.objects.filter(username=spec["username"]).first()
             if user is not None:
                 self._found("account")
+                self._verified(user)
                 self.users[spec["username"]] = user
                 continue
             if user_model.objects.filter(email__iexact=spec["email"]).exists():
@@ -184,6 +205,7 @@ class DemoLoader:
             user.save()
             for group_name in spec["groups"]:
                 user.groups.add(Group.objects.get(name=group_name))
+            self._verified(user)
             self.users[spec["username"]] = user
             self._made("account", spec["username"])
 

@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 
 from blog.models import BlogPage, BlogPageAuthor, BlogSeries, CollectiveAuthor
 from casestudies.models import CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
-from network.models import MemberProfile, Theme, User
+from network.models import Comment, MemberProfile, Theme, User
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,7 @@ COUNTED = [
     User,
     Image,
     Site,
+    Comment,
 ]
 
 CASE_STUDY_FIELDS = [
@@ -123,3 +124,23 @@ def test_every_public_url_answers_with_demo_content(client, demo):
         response = client.get(url)
         assert response.status_code == 200, url
         assert expected in response.content.decode(), url
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "lands_on"),
+    [
+        ("facilitator@example.org", "demo-facilitator-2026", "/"),
+        ("member@example.org", "demo-member-2026", "/"),
+        ("admin@example.org", "demo-admin-2026", "/"),
+    ],
+)
+def test_demo_accounts_sign_in_through_the_network_login(client, demo, email, password, lands_on):
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    assert response.status_code == 302
+    assert response["Location"] == lands_on
+    assert client.get("/profile/").status_code == 200
+
+
+def test_demo_has_comments_to_moderate(demo):
+    assert Comment.objects.filter(status="published").exists()
+    assert Comment.objects.filter(status="pending").exists()
