@@ -16,13 +16,16 @@ class CommentLimitError(Exception):
 
 
 def can_discuss(user, page):
-    """Members comment on and report pages they can read; nobody else can."""
+    """Members comment on and report posts and case studies they can read; nobody else can."""
     from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
 
-    if not is_member(user) or not page.live:
+    if not is_member(user) or not page.live or page.get_view_restrictions().exists():
         return False
     specific = page.specific
-    return not (isinstance(specific, BlogPage) and specific.hidden_for_review)
+    if isinstance(specific, BlogPage):
+        return not specific.hidden_for_review
+    return isinstance(specific, CaseStudyPage)
 
 
 def add_comment(user, page, body, safety_flags=()):

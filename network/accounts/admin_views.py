@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -50,7 +51,9 @@ class ApplicationIndexView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, Temp
         context["form_for"] = kwargs.get("form_for")
         return context
 
-    def post(self, request, pk):
+    def post(self, request, pk=None):
+        if pk is None:
+            return HttpResponseNotAllowed(["GET"])
         application = get_object_or_404(MembershipApplication.objects.pending(), pk=pk)
         form = DecisionForm(request.POST)
         if not form.is_valid():

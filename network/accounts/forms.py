@@ -1,11 +1,12 @@
 """Forms members fill in about themselves: joining the network and their own profile."""
 
 from django import forms
+from django.conf import settings
 from wagtail.images import get_image_model
 
 from network.models import MemberProfile, MembershipApplication, Theme
 
-from .photos import clean_photo
+from .photos import clean_photo, describe_size
 
 
 class ApplicationForm(forms.ModelForm):
@@ -19,7 +20,7 @@ class ProfileForm(forms.ModelForm):
     photo_upload = forms.FileField(
         label="Photo",
         required=False,
-        help_text="Optional. A JPEG, PNG, WebP or GIF of up to 5 MB; SVG is not accepted.",
+        help_text="Optional. A JPEG, PNG, WebP or GIF; SVG is not accepted.",
         widget=forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
         ),
@@ -48,6 +49,13 @@ class ProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 5}),
             "visibility": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photo_upload"].help_text = (
+            "Optional. A JPEG, PNG, WebP or GIF of up to "
+            f"{describe_size(settings.PROFILE_PHOTO_MAX_BYTES)}; SVG is not accepted."
+        )
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")

@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -59,7 +61,9 @@ class ModerationQueueView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, Templ
         return context
 
 
-class CommentDecisionView(FacilitatorOnlyMixin, TemplateView):
+class CommentDecisionView(FacilitatorOnlyMixin, View):
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         comment = get_object_or_404(Comment, pk=pk)
         decision = request.POST.get("decision")
@@ -74,8 +78,12 @@ class CommentDecisionView(FacilitatorOnlyMixin, TemplateView):
         return redirect("moderation_queue")
 
 
-class ReportDecisionView(FacilitatorOnlyMixin, TemplateView):
+class ReportDecisionView(FacilitatorOnlyMixin, View):
+    http_method_names = ["post"]
+
     def post(self, request, kind, pk):
+        if kind not in {"comment", "page"}:
+            raise Http404("Reports are about a post or a comment")
         keep_hidden = request.POST.get("decision") == "hide"
         if kind == "comment":
             resolve_reports(request.user, keep_hidden, comment=get_object_or_404(Comment, pk=pk))

@@ -11,12 +11,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
-from PIL import UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 MIN_SIDE = 64
 MAX_SIDE = 6000
 OUTPUT_SIDE = 800
+
+
+def describe_size(size):
+    if size >= 1_048_576:
+        return f"{size / 1_048_576:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 def _looks_like_svg(head):
@@ -29,43 +35,57 @@ def clean_photo(upload):
     limit = settings.PROFILE_PHOTO_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
-            f"The photo is {upload.size / 1_048_576:.1f} MB; the largest accepted is "
-            f"{limit / 1_048_576:.0f} MB. Try a smaller or more compressed image."
+            f"The photo is {describe_size(upload.size)}; the largest accepted is "
+            f"{describe_size(limit)}. Try a smaller or more compressed image."
         )
     data = upload.read()
     if _looks_like_svg(data[:2048]):
         raise ValidationError("SVG images are not accepted. Upload a JPEG, PNG, WebP or GIF.")
+    unreadable = ValidationError(
+        "This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF."
+    )
     try:
-        with PillowImage.open(io.BytesIO(data)) as probe:
-            probe.verify()
         image = PillowImage.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+    except PillowImage.DecompressionBombError as error:
         raise ValidationError(
-            "This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF."
+            f"The photo's dimensions are far too large; the largest accepted is {MAX_SIDE} "
+            "pixels on a side."
         ) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise unreadable from error
     if image.format not in ACCEPTED_FORMATS:
         raise ValidationError(
             f"{image.format} images are not accepted. Upload a JPEG, PNG, WebP or GIF."
         )
+    # The header gives the size before any pixels are decoded, so a small file claiming
+    # enormous dimensions is refused without being expanded in memory.
     width, height = image.size
-    if min(width, height) < MIN_SIDE:
-        raise ValidationError(
-            f"The photo is {width} by {height} pixels; it needs to be at least {MIN_SIDE} pixels "
-            "on each side."
-        )
     if max(width, height) > MAX_SIDE:
         raise ValidationError(
-            f"The photo is {width} by {height} pixels; the largest accepted is {MAX_SIDE} pixels "
-            "on a side."
+            f"The photo is {width} by {height} pixels; the largest accepted is {MAX_SIDE} "
+            "pixels on a side."
         )
+    if min(width, height) < MIN_SIDE:
+        raise ValidationError(
+            f"The photo is {width} by {height} pixels; it needs to be at least {MIN_SIDE} "
+            "pixels on each side."
+        )
+    try:
+        image.load()
+        image = ImageOps.exif_transpose(image)
+    except (OSError, SyntaxError, ValueError, PillowImage.DecompressionBombError) as error:
+        raise unreadable from error
     image.thumbnail((OUTPUT_SIDE, OUTPUT_SIDE))
     has_alpha = image.mode in {"RGBA", "LA", "P"}
+    mode = "RGBA" if has_alpha else "RGB"
+    # Only the pixels are copied: comments, EXIF and other metadata stay behind.
+    clean = PillowImage.new(mode, image.size)
+    clean.paste(image.convert(mode))
     output = io.BytesIO()
     if has_alpha:
-        image.convert("RGBA").save(output, "PNG", optimize=True)
+        clean.save(output, "PNG", optimize=True)
         name, content_type = "profile-photo.png", "image/png"
     else:
-        image.convert("RGB").save(output, "JPEG", quality=85, optimize=True)
+        clean.save(output, "JPEG", quality=85, optimize=True)
         name, content_type = "profile-photo.jpg", "image/jpeg"
     return SimpleUploadedFile(name, output.getvalue(), content_type=content_type)

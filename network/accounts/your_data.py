@@ -7,7 +7,8 @@ credited to "a former member"; the member can instead ask for them to be withdra
 from django.db import transaction
 from django.utils import timezone
 
-from network.models import Comment, MemberProfile
+from network.models import Comment, MemberProfile, Visibility
+from network.models.members import FORMER_MEMBER_SLUG
 
 FORMER_MEMBER = "A former member"
 
@@ -99,15 +100,26 @@ def delete_account(user, withdraw_posts=False):
     from blog.reflections import authored_by
 
     posts = list(authored_by(user))
+    unpublished = [post for post in posts if not post.live and not post.first_published_at]
+    for post in unpublished:
+        # Drafts and reflections still in review go with the account.
+        workflow_state = post.current_workflow_state
+        if workflow_state:
+            workflow_state.cancel(user=None)
+        post.delete()
+    posts = [post for post in posts if post not in unpublished]
     if withdraw_posts:
         for post in posts:
             if post.live:
                 post.unpublish(user=None)
     profile = MemberProfile.objects.filter(user=user).first()
     if profile:
-        former, _ = MemberProfile.objects.get_or_create(
-            slug="former-member", defaults={"name": FORMER_MEMBER, "visibility": "hidden"}
-        )
+        former = MemberProfile.objects.filter(slug=FORMER_MEMBER_SLUG, user__isnull=True).first()
+        if former is None:
+            former = MemberProfile(
+                slug=FORMER_MEMBER_SLUG, name=FORMER_MEMBER, visibility=Visibility.HIDDEN
+            )
+            former.save()
         BlogPageAuthor.objects.filter(profile=profile).update(profile=former)
         if profile.photo:
             profile.photo.delete()

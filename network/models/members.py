@@ -53,6 +53,9 @@ class MemberProfileQuerySet(models.QuerySet):
         return queryset.exclude(hidden_from_others)
 
 
+FORMER_MEMBER_SLUG = "former-member"
+
+
 class MemberProfile(models.Model):
     user = models.OneToOneField(
         "network.User",
@@ -119,10 +122,17 @@ class MemberProfile(models.Model):
     def _unique_slug(self):
         base = slugify(self.name)[:120] or "member"
         slug, number = base, 2
-        while MemberProfile.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        # The former-member slug is reserved for the placeholder that credits deleted accounts.
+        while slug == FORMER_MEMBER_SLUG or (
+            MemberProfile.objects.filter(slug=slug).exclude(pk=self.pk).exists()
+        ):
             slug = f"{base}-{number}"
             number += 1
         return slug
+
+    @property
+    def is_former_member(self):
+        return self.slug == FORMER_MEMBER_SLUG and self.user_id is None
 
     def is_visible_to(self, user):
         return MemberProfile.objects.visible_to(user).filter(pk=self.pk).exists()

@@ -26,7 +26,7 @@ from network.models import (
     Theme,
     User,
 )
-from tests.factories import BlogPageFactory, UserFactory, facilitator_user, member_user
+from tests.factories import BlogPageFactory, UserFactory, member_user
 
 pytestmark = pytest.mark.django_db
 
