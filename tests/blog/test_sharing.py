@@ -45,6 +45,7 @@ def visible_everywhere(client, title):
         "feed": title in client.get("/blog/rss/").content.decode(),
         "search": title in client.get("/search/", {"q": "supervision"}).content.decode(),
         "sitemap": "supervision-that-crosses" in client.get("/sitemap.xml").content.decode(),
+        "author profile": title in client.get("/members/ade-author/").content.decode(),
     }
 
 
