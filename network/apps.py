@@ -11,3 +11,7 @@ class NetworkConfig(AppConfig):
         from network.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="network-ensure-roles")
+
+        from network import page_cache
+
+        page_cache.connect()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from network.membership import is_member
 from network.models import Comment, CommentStatus, Report
 from network.notifications import facilitator_addresses, notify
+from network.page_cache import invalidate
 
 
 class CommentLimitError(Exception):
@@ -91,6 +92,7 @@ def hide_reported(page=None, comment=None):
         Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.HIDDEN)
     elif page is not None:
         BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=True)
+    invalidate()
 
 
 def resolve_reports(facilitator, keep_hidden, page=None, comment=None):
@@ -106,6 +108,7 @@ def resolve_reports(facilitator, keep_hidden, page=None, comment=None):
         )
     elif page is not None:
         BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=keep_hidden)
+    invalidate()
 
 
 def discussion_context(page, request):

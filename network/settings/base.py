@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "network.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "network.urls"
@@ -229,3 +230,7 @@ NEW_MEMBER_LINK_LIMIT = env_int("NEW_MEMBER_LINK_LIMIT", 2)
 COMMENTS_HELD_UNTIL = env_int("COMMENTS_HELD_UNTIL", 2)
 # Reports from this many different members hide a post or comment until it is reviewed.
 REPORTS_TO_HIDE = env_int("REPORTS_TO_HIDE", 3)
+
+# Anonymous visitors get whole pages from the cache; any content change replaces them.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

@@ -24,3 +24,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Off unless a test turns it on, so query counts and page content reflect real rendering.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,142 @@
+"""Whole-page caching for anonymous visitors, invalidated the moment content changes.
+
+Anonymous pages are the same for every visitor, so a rendered page is stored under its
+full URL and a content version. Any change that could show on a public page (a post
+published or withdrawn, a case study edited, a theme renamed, a profile or comment
+changed) bumps the version, so every cached page is replaced on its next request rather
+than after a timeout. Signed-in people, and anyone carrying a session or messages, always
+get a freshly rendered page.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import patch_vary_headers
+
+VERSION_KEY = "page-cache:version"
+BYPASS_COOKIES = ("sessionid", "messages")
+SKIP_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/join/",
+    "/profile/",
+    "/share/",
+    "/comments/",
+    "/report/",
+    "/documents/",
+    "/static/",
+    "/media/",
+)
+CACHEABLE_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml")
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def content_version():
+    cache = page_cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY) or 1
+    return version
+
+
+def invalidate(**kwargs):
+    cache = page_cache()
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _key(request, version):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:{version}:{request.get_host()}:{request.method == 'HEAD'}:{digest}"
+
+
+def _is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return False
+    if any(name in request.COOKIES for name in BYPASS_COOKIES):
+        return False
+    return not request.path.startswith(SKIP_PREFIXES)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, content_version())
+        cached = page_cache().get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._is_cacheable_response(request, response):
+            patch_vary_headers(response, ["Cookie"])
+            page_cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _is_cacheable_response(request, response):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if "private" in response.get("Cache-Control", "") or response.has_header("Set-Cookie"):
+            return False
+        content_type = response.get("Content-Type", "")
+        if not content_type.startswith(CACHEABLE_TYPES):
+            return False
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        return True
+
+
+def _watched_models():
+    from wagtail.models import Page, Site
+
+    from blog.models import BlogSeries, CollectiveAuthor
+    from network.models import CareLevel, Comment, MemberProfile, Region, Sector, Theme
+
+    return (
+        Page,
+        Site,
+        Theme,
+        Sector,
+        Region,
+        CareLevel,
+        MemberProfile,
+        Comment,
+        BlogSeries,
+        CollectiveAuthor,
+    )
+
+
+def _on_change(sender, instance=None, **kwargs):
+    if isinstance(instance, _watched_models()):
+        invalidate()
+
+
+def connect():
+    """Every change that can show on a public page invalidates the cache.
+
+    Pages are matched by instance rather than sender because each page type sends its
+    own signals; queryset updates that bypass signals call invalidate() themselves.
+    """
+    from wagtail.signals import page_published, page_unpublished
+
+    page_published.connect(invalidate, dispatch_uid="page-cache-published")
+    page_unpublished.connect(invalidate, dispatch_uid="page-cache-unpublished")
+    post_save.connect(_on_change, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_change, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
