@@ -13,7 +13,10 @@ const out = join(here, "build", "frontend");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "images"), { recursive: true });
 
-const designSystem = readFileSync(join(dist, "nhsuk-frontend.min.css"), "utf8")
+// Source maps are not shipped, so references to them would break fingerprinting.
+const withoutSourceMap = (text) => text.replace(/\/[*/]# sourceMappingURL=[^\n*]*(\*\/)?/g, "");
+
+const designSystem = withoutSourceMap(readFileSync(join(dist, "nhsuk-frontend.min.css"), "utf8"))
   .replace(/@font-face\{[^}]*https:\/\/[^}]*\}/g, "")
   .replaceAll("url(/assets/images/", "url(images/");
 if (designSystem.includes("https://")) {
@@ -22,7 +25,10 @@ if (designSystem.includes("https://")) {
 const own = readFileSync(join(here, "src", "site.css"), "utf8");
 writeFileSync(join(out, "site.css"), `${designSystem}\n${own}`);
 
-cpSync(join(dist, "nhsuk-frontend.min.js"), join(out, "nhsuk-frontend.min.js"));
+writeFileSync(
+  join(out, "nhsuk-frontend.min.js"),
+  withoutSourceMap(readFileSync(join(dist, "nhsuk-frontend.min.js"), "utf8")),
+);
 cpSync(join(dist, "assets", "images"), join(out, "images"), { recursive: true });
 cpSync(join(here, "src", "site.js"), join(out, "site.js"));
 console.log(`built ${out}`);

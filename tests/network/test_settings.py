@@ -52,3 +52,18 @@ def test_no_secret_key_is_committed():
         for line in source.splitlines():
             if line.startswith("SECRET_KEY"):
                 assert "os.environ" in line, f"{module.name}: {line}"
+
+
+def test_static_files_collect_and_fingerprint_under_production_settings(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--no-input",
+        "-v0",
+        DJANGO_SETTINGS_MODULE="network.settings.production",
+        SECRET_KEY="z" * 60,
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert '"frontend/site.css": "frontend/site.' in manifest
+    assert list(tmp_path.glob("frontend/site.*.css.gz")), "whitenoise compresses the stylesheet"
