@@ -157,3 +157,16 @@ def test_bulk_generated_content_invalidates_too(client, page_cache, home, blog_i
     after = fetch(client, "/blog/")[1]
     assert after != before
     assert BlogPage.objects.count() >= 3
+
+
+def test_every_worker_sees_a_change_at_once(page_cache, blog_index):
+    """Each test client builds its own middleware, like a separate gunicorn worker."""
+    from django.test import Client
+
+    workers = [Client(), Client()]
+    for worker in workers:
+        fetch(worker, "/blog/")
+        assert fetch(worker, "/blog/")[0] == "hit"
+    BlogPageFactory(parent=blog_index, title="Published through one worker")
+    for worker in workers:
+        assert "Published through one worker" in fetch(worker, "/blog/")[1]
