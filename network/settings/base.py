@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -68,10 +69,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "network.security.PermissionsPolicyMiddleware",
+    "network.security.NetworkCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips sessions, authentication and the rest entirely.
     "network.page_cache.AnonymousPageCacheMiddleware",
@@ -84,6 +88,35 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Headers every environment sends (production adds HSTS and secure cookies).
+# Public and member pages: scripts and styles from the site's own files only, never inline
+# (network/security.py relaxes this for the Wagtail admin alone).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        # Video embeds in posts come from these providers only.
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "network.urls"
 WSGI_APPLICATION = "network.wsgi.application"
@@ -236,3 +269,4 @@ REPORTS_TO_HIDE = env_int("REPORTS_TO_HIDE", 3)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and the CSP

@@ -78,3 +78,17 @@ def member_markdown(source):
     from network.sanitiser import markdown_to_html
 
     return markdown_to_html(source or "")
+
+
+@register.filter
+def is_honeypot(bound_field):
+    """The signup form's trap field: hidden from people by the stylesheet, not inline style."""
+    from django.conf import settings
+
+    return bound_field.html_name == getattr(settings, "ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD", None)
+
+
+@register.filter
+def honeypot_widget(bound_field):
+    bound_field.field.widget.attrs.pop("style", None)
+    return bound_field.as_widget(attrs={"tabindex": "-1", "autocomplete": "off"})

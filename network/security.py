@@ -1,0 +1,60 @@
+"""Response headers that keep members' pages from being framed, sniffed or scripted.
+
+Public and member pages get a strict Content-Security-Policy: scripts and styles only
+from the site's own files, no inline code. The Wagtail admin under /admin/ renders
+inline scripts and styles of its own, so only there are those allowed, and only there
+may a page be framed by the site itself (for editors' previews).
+"""
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+
+ADMIN_PREFIX = "/admin/"
+
+ADMIN_ADDITIONS = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+)
+
+
+class NetworkCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIX):
+            update = dict(parts.update or {})
+            for directive, sources in ADMIN_ADDITIONS.items():
+                update[directive] = [*update.get(directive, []), *sources]
+            replace = dict(parts.replace or {})
+            replace["frame-ancestors"] = [SELF]
+            return PolicyParts(parts.config, update, replace, parts.nonce)
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Turn off browser features the platform never uses, for every page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
