@@ -116,7 +116,9 @@ def _apply(post, data, safety_flags):
 @transaction.atomic
 def save_reflection(user, data, safety_flags, submit, post=None):
     """Create or update the member's post as a draft revision; optionally submit it."""
-    index = BlogIndexPage.objects.first()
+    # Lock the blog index: each new post takes the next position among its children, and
+    # two members submitting at the same moment must not be handed the same one.
+    index = BlogIndexPage.objects.select_for_update().order_by("pk").first()
     if post is None:
         post = BlogPage(
             title=data["title"], slug=_unique_slug(index, data["title"]), live=False, owner=user
