@@ -2,19 +2,48 @@
 
 Tasks take only plain values (addresses, a template name and a small context) so that a
 queued message can be sent by a worker process long after the request has finished.
+When the mail server is down, the task queues itself again with a growing delay, so a
+decision or a welcome is delivered once the server is back rather than lost.
 """
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
 from network.membership import FACILITATORS_GROUP
 
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 12  # about two days of retries with the delays below
+
+
+def retry_delay(attempt):
+    return timedelta(minutes=min(2**attempt, 240))
+
 
 @task()
-def send_email(recipients, subject, template, context):
+def send_email(recipients, subject, template, context, attempt=1):
+    try:
+        return _send(recipients, subject, template, context)
+    except OSError as error:  # smtplib's errors and refused connections are OSErrors
+        backend = send_email.get_backend()
+        if attempt >= MAX_ATTEMPTS or not backend.supports_defer:
+            logger.error("Email %r to %s not sent: %s", subject, recipients, error)
+            raise
+        delay = retry_delay(attempt)
+        logger.warning("Email %r not sent (%s); retrying in %s", subject, error, delay)
+        send_email.using(run_after=timezone.now() + delay).enqueue(
+            recipients, subject, template, context, attempt=attempt + 1
+        )
+        return 0
+
+
+def _send(recipients, subject, template, context):
     context = {
         **context,
         "site_name": settings.WAGTAIL_SITE_NAME,
@@ -35,8 +64,13 @@ def send_email(recipients, subject, template, context):
 
 def notify(recipients, subject, template, **context):
     recipients = [address for address in recipients if address]
-    if recipients:
+    if not recipients:
+        return
+    try:
         send_email.enqueue(recipients, subject, template, context)
+    except Exception:
+        # Queuing must never undo what the member or facilitator just saved.
+        logger.exception("Could not queue email %r", subject)
 
 
 def facilitator_addresses():

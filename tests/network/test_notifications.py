@@ -55,3 +55,52 @@ def test_database_backend_queues_until_the_worker_runs():
         run_worker_once()
         assert [message.to for message in mail.outbox] == [["jo@example.org"]]
         assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+MAIL_SERVER_DOWN = {
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": "127.0.0.1",
+    "EMAIL_PORT": 9,  # nothing listens on the discard port here
+    "EMAIL_TIMEOUT": 2,
+}
+
+
+def test_emails_are_retried_until_the_mail_server_is_back(settings):
+    from django.utils import timezone
+
+    with override_settings(TASKS=DATABASE_TASKS, **MAIL_SERVER_DOWN):
+        notify(["jo@example.org"], "Welcome", "application_approved", name="Jo", message="")
+        run_worker_once()
+        assert mail.outbox == []
+        retry = DBTaskResult.objects.exclude(status="SUCCESSFUL").get()
+        assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+        assert retry.run_after > timezone.now()  # waits before trying again
+
+        # Time passes and the mail server comes back.
+        DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            run_worker_once()
+        assert [message.to for message in mail.outbox] == [["jo@example.org"]]
+
+
+def test_a_member_submission_is_saved_while_the_mail_server_is_down(client, member, blog_index):
+    from django.urls import reverse
+
+    from blog.models import BlogPage
+    from network.models import Theme
+
+    client.force_login(member)
+    with override_settings(**MAIL_SERVER_DOWN):
+        response = client.post(
+            reverse("share"),
+            {
+                "title": "Written while mail was down",
+                "summary": "Saved all the same.",
+                "body": "Text",
+                "themes": [Theme.objects.first().pk],
+                "audience": "public",
+                "submit": "1",
+            },
+        )
+    assert response.status_code == 302
+    assert BlogPage.objects.get(title="Written while mail was down").workflow_in_progress
