@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.conf import settings
 
+from network.honeypot import HoneypotMixin
 from network.models import Sector, Theme
 from network.models.mixins import Audience
 from network.safety import find_identifiers, summarise
@@ -12,7 +13,7 @@ from network.safety import find_identifiers, summarise
 LINK_PATTERN = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(HoneypotMixin, forms.Form):
     title = forms.CharField(max_length=200)
     summary = forms.CharField(
         max_length=400,

@@ -2,11 +2,12 @@
 
 from django import forms
 
+from network.honeypot import HoneypotMixin
 from network.models import ReportReason
 from network.safety import find_identifiers, summarise
 
 
-class CommentForm(forms.Form):
+class CommentForm(HoneypotMixin, forms.Form):
     body = forms.CharField(
         label="Your comment",
         max_length=4000,
@@ -30,7 +31,7 @@ class CommentForm(forms.Form):
         return data
 
 
-class ReportForm(forms.Form):
+class ReportForm(HoneypotMixin, forms.Form):
     reason = forms.ChoiceField(choices=ReportReason.choices, widget=forms.RadioSelect)
     note = forms.CharField(
         label="Anything the facilitators should know",

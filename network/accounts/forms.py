@@ -4,12 +4,13 @@ from django import forms
 from django.conf import settings
 from wagtail.images import get_image_model
 
+from network.honeypot import HoneypotMixin
 from network.models import MemberProfile, MembershipApplication, Theme
 
 from .photos import clean_photo, describe_size
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = MembershipApplication
         fields = ["name", "organisation", "role", "sector", "region", "reason"]

@@ -188,3 +188,15 @@ def test_report_without_a_reason_explains(client, member, post):
     assert "This field is required" in html
     assert "keep me" in html
     assert not Report.objects.exists()
+
+
+def test_a_filled_in_trap_field_stops_a_bot(client, member, post):
+    client.force_login(member)
+    response = client.post(
+        reverse("comment-create", args=[post.pk]), {"body": "Buy now", "website": "spam.example"}
+    )
+    assert response.status_code == 400
+    assert "could not be sent" in response.content.decode()
+    assert not Comment.objects.exists()
+    html = client.get(post.url).content.decode()
+    assert 'class="network-honeypot" aria-hidden="true"' in html
