@@ -173,7 +173,8 @@ _CODE_POINT = re.compile(r"\{\{U\+([0-9A-Fa-f]{4,6})\}\}")
 
 
 def decode_corpus_line(line):
-    """{{U+XXXX}} stands for a character that cannot sit on one line; nothing else is decoded."""
+    """Escapes such as {{U+200B}} stand for characters that cannot sit on one line; nothing else
+    is decoded."""
     return _CODE_POINT.sub(lambda match: chr(int(match.group(1), 16)), line)
 
 
