@@ -243,7 +243,9 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
         index.SearchField("summary", boost=3),
         index.SearchField("body"),
         index.FilterField("audience"),
+        index.FilterField("hidden_for_review"),
         index.FilterField("date"),
+        index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]

@@ -289,6 +289,7 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
         index.SearchField("place"),
         index.FilterField("status"),
         index.FilterField("date_published"),
+        index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
     ]
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]

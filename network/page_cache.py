@@ -14,10 +14,15 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "page-cache:version"
+
+# Sent when a page is answered from the cache, for apps that count what was viewed.
+served_from_cache = Signal()
+
 BYPASS_COOKIES = ("sessionid", "messages")
 SKIP_PREFIXES = (
     "/admin/",
@@ -123,6 +128,7 @@ class AnonymousPageCacheMiddleware:
             if entry is not None:
                 self.local.put(key, entry)
         if entry is not None:
+            served_from_cache.send(sender=self.__class__, request=request)
             response = _thaw(entry)
             response["X-Page-Cache"] = "hit"
             return response

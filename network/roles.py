@@ -18,6 +18,7 @@ FACILITATOR_MODEL_PERMISSIONS = {
     "network": ["sector", "theme", "region", "carelevel", "memberprofile"],
     "blog": ["blogseries", "collectiveauthor"],
     "taggit": ["tag"],
+    "network_search": ["searchsynonym"],
 }
 PAGE_PERMISSIONS = [
     "add_page",
@@ -42,15 +43,16 @@ def ensure_groups():
 
     facilitators, created = Group.objects.get_or_create(name=FACILITATORS_GROUP)
     Group.objects.get_or_create(name=MEMBERS_GROUP)
-    if not created:
-        return facilitators
-
+    # Model permissions are topped up on every migrate, so a model added later (such as
+    # search synonyms) reaches an existing Facilitators group too.
     permissions = [_permission("wagtailadmin", "access_admin")]
     for app_label, model_names in FACILITATOR_MODEL_PERMISSIONS.items():
         for model_name in model_names:
             for action in ("add", "change", "delete", "view"):
                 permissions.append(_permission(app_label, f"{action}_{model_name}"))
     facilitators.permissions.add(*permissions)
+    if not created:
+        return facilitators
 
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()

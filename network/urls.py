@@ -33,6 +33,8 @@ urlpatterns = [
         name="report-comment",
     ),
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search-suggest"),
+    path("search/open/", search_views.opened, name="search-click"),
     path("members/", members.member_directory, name="member-directory"),
     path("members/<slug:slug>/", members.member_detail, name="member-detail"),
     path("themes/", taxonomy.term_index, {"kind": "theme"}, name="theme-index"),

@@ -1,32 +1,56 @@
-"""Site search over published posts and case studies, on Wagtail's database backend.
+"""The /search/ page, its suggestions endpoint and the redirect that counts opened results."""
 
-Plain-language questions are matched with OR so that a visitor typing a sentence still
-finds pages containing some of its words; results are ranked by how many they contain.
-"""
-
-from django.db.models import Q
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
 
-from blog.models import BlogPage
-from casestudies.models import CaseStudyPage
-from network.listing import paginate
-from network.membership import is_member
-from network.models.mixins import Audience
-
-MAX_QUERY_LENGTH = 200
+from search import analytics, engine, suggestions
 
 
+@require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        pages = Page.objects.live().public().type(BlogPage, CaseStudyPage)
-        hidden_posts = BlogPage.objects.filter(hidden_for_review=True)
-        if not is_member(request.user):
-            hidden_posts = BlogPage.objects.filter(
-                Q(hidden_for_review=True) | Q(audience=Audience.MEMBERS)
-            )
-        pages = pages.exclude(pk__in=hidden_posts.values("pk"))
-        results = paginate(request, pages.specific().search(query, operator="or"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+    response = engine.search(request)
+    if response.query and analytics.counts_as_search(request.GET):
+        analytics.record_search(response.query, response.total)
+    return render(
+        request,
+        "search/search.html",
+        {"search": response, "query": response.query, "sorts": engine.SORTS},
+    )
+
+
+@require_GET
+def suggest(request):
+    query = request.GET.get("q", "")
+    return JsonResponse({"query": query, "suggestions": suggestions.suggest(request.user, query)})
+
+
+def _local_path(request, target):
+    return (
+        target.startswith("/")
+        and not target.startswith("//")
+        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    )
+
+
+@csrf_exempt  # a browser's hyperlink-auditing ping carries no token; it only adds a count
+@require_http_methods(["GET", "POST"])
+def opened(request):
+    """Count the result a visitor chose.
+
+    Result links point straight at the page and name this view in their ``ping``
+    attribute, so the browser reports the click (POST) without an intermediate redirect;
+    a GET is the same count followed by a redirect, for links shared from elsewhere.
+    Only local paths are counted or followed.
+    """
+    target = request.GET.get("to", "")
+    if not _local_path(request, target):
+        if request.method == "POST":
+            return HttpResponse(status=400)
+        return HttpResponseRedirect("/search/")
+    analytics.record_click(request.GET.get("q", ""), target)
+    if request.method == "POST":
+        return HttpResponse(status=204)
+    return HttpResponseRedirect(target)

@@ -1,0 +1,118 @@
+"""Counting searches and opened results for facilitators, without recording who searched.
+
+Queries are counted per day under their normalised text. A search answered from the page
+cache is counted too (the cache tells us through a signal), keeping the result count the
+last real run found, which cannot have changed since the cache entry is for the same
+content version.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from search.models import SearchClickDay, SearchQueryDay
+
+logger = logging.getLogger(__name__)
+MAX_LENGTH = 200
+
+
+def normalise_query(text):
+    return " ".join((text or "").lower().split())[:MAX_LENGTH]
+
+
+def _bump(model, lookup, defaults, **updates):
+    """Add one to today's row, creating it if this is the day's first."""
+    try:
+        with transaction.atomic():
+            changed = model.objects.filter(**lookup).update(**updates)
+            if not changed:
+                model.objects.create(**lookup, **defaults)
+    except IntegrityError:
+        model.objects.filter(**lookup).update(**updates)
+    except DatabaseError:
+        # Counting is a nicety; a search must never fail because its count could not be kept.
+        logger.warning("Could not record search analytics", exc_info=True)
+
+
+def record_search(query, results):
+    query = normalise_query(query)
+    if not query:
+        return
+    today = timezone.localdate()
+    _bump(
+        SearchQueryDay,
+        {"query": query, "day": today},
+        {"searches": 1, "results": results},
+        searches=F("searches") + 1,
+        results=results,
+    )
+
+
+def record_cached_search(query):
+    query = normalise_query(query)
+    if not query:
+        return
+    today = timezone.localdate()
+    last = SearchQueryDay.objects.filter(query=query).order_by("-day").first()
+    results = last.results if last else 0
+    _bump(
+        SearchQueryDay,
+        {"query": query, "day": today},
+        {"searches": 1, "results": results},
+        searches=F("searches") + 1,
+    )
+
+
+def record_click(query, url, title=""):
+    query = normalise_query(query)
+    if not query:
+        return
+    today = timezone.localdate()
+    _bump(
+        SearchClickDay,
+        {"query": query, "day": today, "url": url[:300]},
+        {"clicks": 1, "title": title[:300]},
+        clicks=F("clicks") + 1,
+    )
+
+
+def report(days=30, limit=20):
+    since = timezone.localdate() - timedelta(days=days - 1)
+    queries = SearchQueryDay.objects.filter(day__gte=since)
+    top = (
+        queries.values("query").annotate(total=Sum("searches")).order_by("-total", "query")[:limit]
+    )
+    no_results = (
+        queries.filter(results=0)
+        .values("query")
+        .annotate(total=Sum("searches"))
+        .order_by("-total", "query")[:limit]
+    )
+    opened = (
+        SearchClickDay.objects.filter(day__gte=since)
+        .values("query", "url", "title")
+        .annotate(total=Sum("clicks"))
+        .order_by("-total", "query")[:limit]
+    )
+    return {
+        "days": days,
+        "top": list(top),
+        "no_results": list(no_results),
+        "opened": list(opened),
+        "total_searches": queries.aggregate(total=Sum("searches"))["total"] or 0,
+    }
+
+
+FACET_PARAMS = ("type", "theme", "sector", "region", "year", "status", "integration")
+
+
+def counts_as_search(params):
+    """A typed query counts once: paging and narrowing by facets are not new searches."""
+    if not params.get("q", "").strip():
+        return False
+    if params.get("page", "1") not in ("", "1"):
+        return False
+    return not any(params.get(param) for param in FACET_PARAMS)

@@ -1,0 +1,166 @@
+"""What the search finds, gathered per kind with only the columns ranking needs.
+
+Posts and case studies are matched by Wagtail's database search (full text over every
+indexed field, body included); member profiles and the theme, sector and region pages
+are few and short, so they are matched directly. Each gatherer applies the viewer's
+visibility first, so nothing a viewer may not see is ever counted in a facet.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.html import strip_tags
+
+KIND_LABELS = {
+    "post": "Blog posts and reflections",
+    "case-study": "Case studies",
+    "member": "Members",
+    "theme": "CMHF themes",
+    "sector": "Sectors",
+    "region": "Regions",
+}
+
+
+@dataclass
+class Document:
+    kind: str
+    pk: int
+    title: str
+    text: str = ""
+    date: datetime.date | None = None
+    facets: dict = field(default_factory=dict)
+    backend_rank: float = 0.0  # 1.0 for the full-text backend's best match, falling to 0
+    score: float = 0.0
+
+    @property
+    def key(self):
+        return (self.kind, self.pk)
+
+
+def _ranked_rows(queryset, backend_query, columns):
+    if backend_query is None:
+        return list(queryset.values_list(*columns)), queryset
+    matched = queryset.search(backend_query, operator="or").get_queryset()
+    return list(matched.values_list(*columns)), matched
+
+
+def _set_rank(documents):
+    total = len(documents)
+    for position, document in enumerate(documents):
+        document.backend_rank = 1 - position / total if total else 0
+
+
+def _add_terms(documents, through, owner_field, term_field, facet):
+    by_pk = {document.pk: document for document in documents}
+    rows = through.filter(**{f"{owner_field}__in": list(by_pk)}).values_list(
+        owner_field, f"{term_field}__slug"
+    )
+    for owner, slug in rows.iterator():
+        by_pk[owner].facets.setdefault(facet, set()).add(slug)
+
+
+def posts(user, backend_query):
+    from blog.models import BlogPage
+
+    visible = BlogPage.objects.visible_to(user)
+    rows, _matched = _ranked_rows(
+        visible, backend_query, ("pk", "title", "summary", "date", "region__slug")
+    )
+    documents = [
+        Document(
+            "post",
+            pk,
+            title,
+            summary,
+            day,
+            {"type": {"post"}, "year": {str(day.year)}, "region": {region} if region else set()},
+        )
+        for pk, title, summary, day, region in rows
+    ]
+    _set_rank(documents)
+    through = BlogPage.themes.through.objects
+    _add_terms(documents, through, "blogpage_id", "theme", "theme")
+    _add_terms(documents, BlogPage.sectors.through.objects, "blogpage_id", "sector", "sector")
+    return documents
+
+
+def case_studies(user, backend_query):
+    from casestudies.models import CaseStudyPage
+
+    visible = CaseStudyPage.objects.published()
+    columns = (
+        "pk",
+        "title",
+        "summary",
+        "key_learning",
+        "date_published",
+        "region__slug",
+        "status",
+        "integration_type",
+    )
+    rows, _matched = _ranked_rows(visible, backend_query, columns)
+    documents = []
+    for pk, title, summary, key_learning, day, region, status, integration in rows:
+        facets = {
+            "type": {"case-study"},
+            "year": {str(day.year)},
+            "region": {region} if region else set(),
+            "status": {status},
+            "integration": {integration},
+        }
+        text = f"{summary} {strip_tags(key_learning or '')}"
+        documents.append(Document("case-study", pk, title, text, day, facets))
+    _set_rank(documents)
+    through = CaseStudyPage.themes.through.objects
+    _add_terms(documents, through, "casestudypage_id", "theme", "theme")
+    through = CaseStudyPage.sectors.through.objects
+    _add_terms(documents, through, "casestudypage_id", "sector", "sector")
+    return documents
+
+
+def members(user, concepts):
+    from network.models import MemberProfile
+
+    visible = MemberProfile.objects.listed_to(user)
+    if concepts:
+        matching = Q()
+        for concept in concepts:
+            for variant in concept.variants:
+                for lookup in ("name", "role", "organisation", "bio"):
+                    matching |= Q(**{f"{lookup}__icontains": variant})
+        visible = visible.filter(matching)
+    rows = visible.values_list("pk", "name", "role", "organisation", "bio", "sector__slug")
+    region_of = dict(visible.values_list("pk", "region__slug"))
+    interests = defaultdict(set)
+    through = MemberProfile.interests.through.objects
+    for owner, slug in through.filter(memberprofile__in=visible).values_list(
+        "memberprofile_id", "theme__slug"
+    ):
+        interests[owner].add(slug)
+    documents = []
+    for pk, name, role, organisation, bio, sector in rows:
+        text = " · ".join(part for part in (role, organisation, bio) if part)
+        facets = {
+            "type": {"member"},
+            "sector": {sector} if sector else set(),
+            "region": {region_of[pk]} if region_of.get(pk) else set(),
+            "theme": interests[pk],
+        }
+        documents.append(Document("member", pk, name, text, None, facets))
+    return documents
+
+
+def taxonomy_terms(concepts):
+    from network.models import Region, Sector, Theme
+
+    documents = []
+    for kind, model in (("theme", Theme), ("sector", Sector), ("region", Region)):
+        for pk, name, description in model.objects.values_list("pk", "name", "description"):
+            document = Document(kind, pk, name, description, None, {"type": {kind}})
+            if not concepts or any(
+                concept.matches(name) or concept.matches(description) for concept in concepts
+            ):
+                documents.append(document)
+    return documents

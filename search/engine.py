@@ -1,0 +1,217 @@
+"""The search itself on the database path: gather, rank, facet, page and highlight.
+
+Ranking is done here rather than trusted to the backend, because SQLite's backend
+ignores field boosts: a concept found in a title counts most, in a summary or key
+learning next, and the backend's own order only separates pages that match in the body
+alone. Rare concepts count more than common ones, as in any inverse-document-frequency
+scheme, so "CMHT" outweighs "work" in "how does the CMHT work".
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.urls import reverse
+
+from network.listing import querystring_without
+from network.page_cache import content_version
+from search import documents as gather
+from search.documents import KIND_LABELS
+from search.facets import build_facets, count, passes
+from search.highlight import highlight
+from search.query import parse
+from search.spelling import vocabulary
+from search.synonyms import synonym_index
+
+PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 200
+SORTS = {"relevance": "Relevance", "newest": "Newest first"}
+
+
+@dataclass
+class Hit:
+    document: object
+    url: str
+    title: str
+    snippet: str
+    kind_label: str
+    open_url: str = ""
+    themes: list = field(default_factory=list)
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    sort: str
+    total: int = 0
+    page: object = None
+    facets: list = field(default_factory=list)
+    chips: list = field(default_factory=list)
+    suggestion: str | None = None
+    suggestion_query: str = ""
+    browse: bool = False
+    notice: str = ""
+
+    @property
+    def searched(self):
+        return bool(self.query) or bool(self.chips)
+
+
+def rank(documents, concepts):
+    total = len(documents)
+    weights = []
+    for concept in concepts:
+        frequency = sum(
+            1
+            for document in documents
+            if concept.matches(document.title) or concept.matches(document.text)
+        )
+        weights.append((concept, 1 + math.log((total + 1) / (frequency + 1))))
+    for document in documents:
+        score = document.backend_rank
+        matched_title = 0
+        for concept, weight in weights:
+            if concept.matches(document.title):
+                score += 3 * weight
+                matched_title += 1
+            elif concept.matches(document.text):
+                score += 1.5 * weight
+        if document.kind in ("theme", "sector", "region") and matched_title == len(concepts):
+            score += 5  # the landing page of exactly what was asked for
+        document.score = score
+
+
+def sort_documents(documents, sort):
+    if sort == "newest":
+        documents.sort(
+            key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), -d.score)
+        )
+    else:
+        documents.sort(
+            key=lambda d: (-d.score, -(d.date.toordinal() if d.date else 0), d.title.lower())
+        )
+
+
+def _toggle_query(params, param, value):
+    copy = params.copy()
+    copy.pop("page", None)
+    values = copy.getlist(param)
+    copy.setlist(param, [v for v in values if v != value] if value in values else [*values, value])
+    return copy.urlencode()
+
+
+def _gather(user, parsed):
+    backend_query = parsed.backend_query()
+    found = gather.posts(user, backend_query) + gather.case_studies(user, backend_query)
+    people = gather.members(user, parsed.concepts)
+    terms = gather.taxonomy_terms(parsed.concepts)
+    if parsed.concepts:
+        people = [
+            person
+            for person in people
+            if any(c.matches(person.title) or c.matches(person.text) for c in parsed.concepts)
+        ]
+    return found + people + terms
+
+
+def _urls(request, documents):
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+    from network.models import MemberProfile, Region, Sector, Theme
+
+    models = {
+        "post": BlogPage,
+        "case-study": CaseStudyPage,
+        "member": MemberProfile,
+        "theme": Theme,
+        "sector": Sector,
+        "region": Region,
+    }
+    wanted = {}
+    for document in documents:
+        wanted.setdefault(document.kind, []).append(document.pk)
+    objects = {}
+    for kind, pks in wanted.items():
+        queryset = models[kind].objects.filter(pk__in=pks)
+        if kind in ("post", "case-study"):
+            queryset = queryset.prefetch_related("themes")
+        for obj in queryset:
+            objects[(kind, obj.pk)] = obj
+    urls = {}
+    for key, obj in objects.items():
+        if key[0] in ("post", "case-study"):
+            urls[key] = (obj.get_url(request), [theme.name for theme in obj.themes.all()])
+        else:
+            urls[key] = (obj.get_absolute_url(), [])
+    return urls
+
+
+def search(request):
+    params = request.GET
+    query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    version = content_version()
+    parsed = parse(query, synonym_index(version), vocabulary(version))
+    documents = _gather(request.user, parsed)
+    years = {document.date.year for document in documents if document.date}
+    facets = build_facets(years)
+    selected = {facet.param: facet.values(params) for facet in facets}
+    selected = {param: values for param, values in selected.items() if values}
+
+    response = SearchResponse(query=query, sort=sort)
+    response.browse = not parsed.concepts and not selected
+    response.facets = count(documents, facets, selected)
+    for facet in response.facets:
+        for value in facet.values:
+            value.toggle_query = _toggle_query(params, facet.param, value.value)
+    labels = {facet.param: (facet.label, dict(facet.options)) for facet in facets}
+    for param, values in selected.items():
+        label, options = labels[param]
+        for value in values:
+            response.chips.append(
+                {
+                    "label": f"{label}: {options.get(value, value)}",
+                    "remove_query": querystring_without(params, param, value),
+                }
+            )
+
+    matching = [document for document in documents if passes(document, selected)]
+    response.total = len(matching) if not response.browse else 0
+    if parsed.suggestion:
+        response.suggestion = parsed.suggestion
+        suggestion_params = params.copy()
+        suggestion_params["q"] = parsed.suggestion
+        suggestion_params.pop("page", None)
+        response.suggestion_query = suggestion_params.urlencode()
+    if response.browse:
+        return response
+
+    rank(matching, parsed.concepts)
+    sort_documents(matching, "newest" if not parsed.concepts else sort)
+    response.page = Paginator(matching, PAGE_SIZE).get_page(params.get("page"))
+    shown = list(response.page.object_list)
+    urls = _urls(request, shown)
+    hits = []
+    for document in shown:
+        url, themes = urls.get(document.key, (None, []))
+        if url is None:
+            continue
+        hits.append(
+            Hit(
+                document=document,
+                url=url,
+                title=document.title,
+                snippet=highlight(document.text, parsed.concepts),
+                kind_label=KIND_LABELS[document.kind],
+                open_url=click_url(query, url),
+                themes=themes,
+            )
+        )
+    response.page.object_list = hits
+    return response
+
+
+def click_url(query, url):
+    from django.utils.http import urlencode
+
+    return f"{reverse('search-click')}?{urlencode({'q': query, 'to': url})}"

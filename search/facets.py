@@ -1,0 +1,93 @@
+"""Facets for the search page, counted the way a shopper expects.
+
+Values within a facet widen the results (OR); different facets narrow them (AND). Each
+facet's counts are taken with every other facet's selection applied but not its own, so
+a visitor can see how many results ticking another value of the same facet would add.
+Values that are not options are ignored, as if they had not been given.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from search.documents import KIND_LABELS
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    options: list = field(default_factory=list)  # (value, label) pairs in display order
+
+    def values(self, params):
+        valid = {value for value, _label in self.options}
+        chosen = []
+        for value in params.getlist(self.param):
+            value = value.strip()
+            if value in valid and value not in chosen:
+                chosen.append(value)
+        return chosen
+
+
+def build_facets(years):
+    from casestudies.choices import IntegrationType, Status
+    from network.models import Region, Sector, Theme
+
+    def terms(model):
+        return list(model.objects.values_list("slug", "name"))
+
+    return [
+        Facet("type", "Content type", list(KIND_LABELS.items())),
+        Facet("theme", "CMHF theme", terms(Theme)),
+        Facet("sector", "Sector", terms(Sector)),
+        Facet("region", "Region", terms(Region)),
+        Facet("year", "Year", [(str(year), str(year)) for year in sorted(years, reverse=True)]),
+        Facet("status", "Case study status", list(Status.choices)),
+        Facet("integration", "Integration type", list(IntegrationType.choices)),
+    ]
+
+
+def passes(document, selected, skip=None):
+    for param, values in selected.items():
+        if param == skip:
+            continue
+        if not document.facets.get(param, set()) & set(values):
+            return False
+    return True
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle_query: str = ""
+
+
+@dataclass
+class FacetResult:
+    param: str
+    label: str
+    values: list
+
+    @property
+    def has_selection(self):
+        return any(value.selected for value in self.values)
+
+
+def count(documents, facets, selected):
+    """Counts for every option of every facet, over the documents, disjunctively."""
+    results = []
+    for facet in facets:
+        counter = Counter()
+        for document in documents:
+            if passes(document, selected, skip=facet.param):
+                counter.update(document.facets.get(facet.param, ()))
+        chosen = selected.get(facet.param, [])
+        values = [
+            FacetCount(value, label, counter.get(value, 0), value in chosen)
+            for value, label in facet.options
+            if counter.get(value, 0) or value in chosen
+        ]
+        results.append(FacetResult(facet.param, facet.label, values))
+    return results

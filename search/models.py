@@ -1,0 +1,71 @@
+"""What the search keeps: facilitators' synonyms and counts of what visitors searched for.
+
+Analytics hold no identity: a row per query text and day, so facilitators learn what
+people look for and fail to find without the platform recording who asked.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from search.text import words
+
+
+class SearchSynonym(models.Model):
+    terms = models.CharField(
+        max_length=400,
+        unique=True,
+        help_text=(
+            "Words or phrases that mean the same thing, separated by commas, for example "
+            "'IAPT, NHS Talking Therapies'. A search for any of them finds all of them."
+        ),
+    )
+    note = models.CharField(max_length=200, blank=True, help_text="Why these belong together")
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = "search synonym"
+
+    def __str__(self):
+        return self.terms
+
+    def group(self):
+        return [" ".join(words(term)) for term in self.terms.split(",") if words(term)]
+
+    def clean(self):
+        if len(self.group()) < 2:
+            raise ValidationError(
+                {"terms": "Give at least two words or phrases, separated by commas."}
+            )
+
+
+class SearchQueryDay(models.Model):
+    query = models.CharField(max_length=200)
+    day = models.DateField()
+    searches = models.PositiveIntegerField(default=0)
+    results = models.PositiveIntegerField(default=0, help_text="Results the last search found")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="search_query_per_day")
+        ]
+        verbose_name = "search query"
+
+    def __str__(self):
+        return f"{self.query} ({self.day})"
+
+
+class SearchClickDay(models.Model):
+    query = models.CharField(max_length=200)
+    day = models.DateField()
+    url = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, blank=True)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day", "url"], name="search_click_per_day")
+        ]
+        verbose_name = "opened search result"
+
+    def __str__(self):
+        return f"{self.query} → {self.url}"

@@ -1,0 +1,84 @@
+"""A visitor's words turned into concepts: what they typed with its synonyms and forms.
+
+Each concept counts once in ranking however many synonyms it has, so "IAPT" and
+"NHS Talking Therapies" in one page do not outrank a page that answers two different
+words of the question.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from wagtail.search.query import Or, Phrase, PlainText
+
+from search.spelling import FUZZY_FROM_LENGTH
+from search.text import STOPWORDS, forms, phrase_pattern, words
+
+
+@dataclass
+class Concept:
+    text: str
+    variants: set = field(default_factory=set)
+    correction: str | None = None
+
+    def __post_init__(self):
+        self.variants.add(self.text)
+        patterns = [phrase_pattern(variant) for variant in sorted(self.variants)]
+        self.pattern = re.compile("|".join(p for p in patterns if p), re.IGNORECASE)
+
+    def matches(self, text):
+        return bool(text) and self.pattern.search(text) is not None
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    concepts: list
+    suggestion: str | None = None
+
+    def backend_query(self):
+        """One OR query: phrases stay phrases, single words carry their plural forms."""
+        parts = []
+        for concept in self.concepts:
+            for variant in sorted(concept.variants):
+                variant_words = variant.split()
+                if len(variant_words) > 1:
+                    parts.append(Phrase(variant))
+                else:
+                    parts.append(PlainText(" ".join(sorted(forms(variant))), operator="or"))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def parse(text, synonyms, vocabulary):
+    tokens = words(text)
+    concepts = []
+    corrected_tokens = []
+    corrected = False
+    position = 0
+    while position < len(tokens):
+        for size in range(min(synonyms.longest, len(tokens) - position), 0, -1):
+            phrase = " ".join(tokens[position : position + size])
+            group = synonyms.lookup(phrase)
+            if group and (size > 1 or phrase not in STOPWORDS):
+                concepts.append(Concept(phrase, set(group)))
+                corrected_tokens.extend(tokens[position : position + size])
+                position += size
+                break
+        else:
+            token = tokens[position]
+            position += 1
+            corrected_tokens.append(token)
+            if token in STOPWORDS:
+                continue
+            correction = vocabulary.correction(token)
+            variants = {token}
+            if correction:
+                corrected = True
+                corrected_tokens[-1] = correction
+                if len(token) >= FUZZY_FROM_LENGTH:
+                    variants.add(correction)
+                    variants.update(synonyms.lookup(correction) or ())
+            concepts.append(Concept(token, variants, correction))
+    suggestion = " ".join(corrected_tokens) if corrected else None
+    return ParsedQuery(text=text, concepts=concepts, suggestion=suggestion)

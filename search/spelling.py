@@ -1,0 +1,70 @@
+"""Spelling help for the database path: the words the published content actually uses.
+
+A word the content never uses, close to one it does, is most likely a typing slip:
+longer words are matched to it automatically and the visitor is offered the corrected
+query as "Did you mean".
+"""
+
+import difflib
+
+from search.text import STOPWORDS, stem, words
+
+_cache = {}
+
+CORRECT_FROM_LENGTH = 4
+FUZZY_FROM_LENGTH = 5
+
+
+def _collect():
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+    from network.models import Region, Sector, Theme
+    from network.models.mixins import Audience
+    from search.synonyms import file_groups
+
+    found = set()
+    posts = BlogPage.objects.live().public().filter(audience=Audience.PUBLIC)
+    for title, summary in posts.values_list("title", "summary").iterator():
+        found.update(words(title))
+        found.update(words(summary))
+    studies = CaseStudyPage.objects.live().public()
+    for title, summary in studies.values_list("title", "summary").iterator():
+        found.update(words(title))
+        found.update(words(summary))
+    for model in (Theme, Sector, Region):
+        for name in model.objects.values_list("name", flat=True):
+            found.update(words(name))
+    for group in file_groups():
+        for phrase in group:
+            found.update(words(phrase))
+    return frozenset(word for word in found if word not in STOPWORDS and not word.isdigit())
+
+
+class Vocabulary:
+    def __init__(self, known):
+        self.known = known
+        self.stems = frozenset(stem(word) for word in known)
+        self.by_initial = {}
+        for word in known:
+            self.by_initial.setdefault(word[0], []).append(word)
+
+    def __contains__(self, word):
+        return word in self.known or stem(word) in self.stems
+
+    def correction(self, word):
+        """The closest known word, or None when the word is known or nothing is close."""
+        if len(word) < CORRECT_FROM_LENGTH or word in self or word.isdigit():
+            return None
+        candidates = [
+            known for known in self.by_initial.get(word[0], ()) if abs(len(known) - len(word)) <= 2
+        ]
+        matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+        return matches[0] if matches else None
+
+
+def vocabulary(version):
+    known = _cache.get(version)
+    if known is None:
+        _cache.clear()
+        known = _cache[version] = Vocabulary(_collect())
+    return known

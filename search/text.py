@@ -1,0 +1,72 @@
+"""Words as the database search path compares them.
+
+The database backends differ in how they stem (PostgreSQL's English configuration does,
+SQLite's FTS5 table does not), so the search adds simple word forms itself and both paths
+then find "therapy" for "therapies" and "team" for "teams".
+"""
+
+import re
+import unicodedata
+
+APOSTROPHES_AND_HYPHENS = "'\u2019-"
+WORD = re.compile(rf"[a-z0-9]+(?:[{APOSTROPHES_AND_HYPHENS}][a-z0-9]+)*")
+
+STOPWORDS = frozenset(
+    """
+    a about an and are as at be but by can do for from how i in into is it its of on or
+    our so than that the their them there these they this to was we were what when where
+    which who why will with without you your
+    """.split()  # noqa: SIM905 - a paragraph of words reads better than 50 strings
+)
+
+
+def normalise(text):
+    """Lower case without accents, so "Café" and "cafe" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def words(text):
+    return WORD.findall(normalise(text))
+
+
+def content_words(text):
+    return [word for word in words(text) if word not in STOPWORDS]
+
+
+def stem(word):
+    """A light English stem: enough to meet plurals and common endings half way."""
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses", "zes")):
+                continue
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def forms(word):
+    """The word with its plural and singular forms, for query expansion."""
+    found = {word}
+    base = stem(word)
+    found.add(base)
+    if len(word) >= 3 and word.isalpha():
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            found.add(base[:-1] + "ies")
+        elif base.endswith(("s", "sh", "ch", "x", "z")):
+            found.add(base + "es")
+        else:
+            found.add(base + "s")
+    return found
+
+
+def phrase_pattern(phrase):
+    """A regular expression matching the phrase as whole words, in any of its word forms."""
+    parts = []
+    for word in words(phrase):
+        alternatives = sorted(forms(word), key=len, reverse=True)
+        parts.append("(?:" + "|".join(re.escape(form) for form in alternatives) + ")")
+    if not parts:
+        return None
+    return r"(?<![a-z0-9])" + "[\\s\\-\u2013]+".join(parts) + r"(?![a-z0-9])"
