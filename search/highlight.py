@@ -4,7 +4,7 @@ The text comes from members, so it is escaped piece by piece and only the <mark>
 elements the search adds are markup: a member's "<script>" arrives as text.
 """
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 SNIPPET_LENGTH = 260
@@ -25,7 +25,7 @@ def _spans(text, concepts):
 
 
 def highlight(text, concepts, length=SNIPPET_LENGTH):
-    text = " ".join(strip_tags(text or "").split())
+    text = " ".join((text or "").split())  # plain text: rich text is flattened when gathered
     spans = _spans(text, concepts)
     start, end = 0, len(text)
     if len(text) > length:

@@ -6,10 +6,12 @@ query as "Did you mean".
 """
 
 import difflib
+import time
 
 from search.text import STOPWORDS, stem, words
 
 _cache = {}
+MAX_AGE_SECONDS = 600  # also rebuilt after this long, in case the shared cache was flushed
 
 CORRECT_FROM_LENGTH = 4
 FUZZY_FROM_LENGTH = 5
@@ -64,7 +66,9 @@ class Vocabulary:
 
 def vocabulary(version):
     known = _cache.get(version)
-    if known is None:
+    built = _cache.get("built", 0)
+    if known is None or time.monotonic() - built > MAX_AGE_SECONDS:
         _cache.clear()
         known = _cache[version] = Vocabulary(_collect())
+        _cache["built"] = time.monotonic()
     return known

@@ -5,6 +5,7 @@ SearchSynonym rows. Both are read together and kept per content version, so a sa
 applies to the next search without a restart.
 """
 
+import time
 from pathlib import Path
 
 from search.text import stem, words
@@ -12,6 +13,7 @@ from search.text import stem, words
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 
 _cache = {}
+MAX_AGE_SECONDS = 600  # also rebuilt after this long, in case the shared cache was flushed
 
 
 def key(phrase):
@@ -61,7 +63,9 @@ class SynonymIndex:
 
 def synonym_index(version):
     index = _cache.get(version)
-    if index is None:
+    built = _cache.get("built", 0)
+    if index is None or time.monotonic() - built > MAX_AGE_SECONDS:
         _cache.clear()
         index = _cache[version] = SynonymIndex(file_groups() + admin_groups())
+        _cache["built"] = time.monotonic()
     return index

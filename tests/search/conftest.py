@@ -1,0 +1,13 @@
+import pytest
+
+from search import spelling, synonyms
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_caches():
+    """Each test builds its own content, so no vocabulary may carry over from another."""
+    spelling._cache.clear()
+    synonyms._cache.clear()
+    yield
+    spelling._cache.clear()
+    synonyms._cache.clear()

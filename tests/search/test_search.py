@@ -1,0 +1,333 @@
+"""Search on the database path, through the real view: what is found, for whom, and how."""
+
+import re
+
+import pytest
+from django.http import QueryDict
+from django.test import Client
+
+from blog.models import BlogPage
+from network.models import Region, Sector, Theme
+from network.models.mixins import Audience
+from search.models import SearchSynonym
+from tests.factories import BlogPageFactory, CaseStudyPageFactory, MemberProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.context["search"]
+
+
+def titles(client, **params):
+    search = results(client, **params)
+    return [hit.title for hit in search.page.object_list] if search.page else []
+
+
+SYNONYM_PAIRS = [
+    ("IAPT", "NHS Talking Therapies pathway"),
+    ("talking therapies", "IAPT waiting list"),
+    ("SMI", "Severe mental illness outreach"),
+    ("severe mental illness", "SMI register checks"),
+    ("VCSE", "Voluntary sector alliance"),
+    ("CMHT", "Community mental health team triage"),
+    ("PCN", "Primary care network huddles"),
+    ("ARRS", "Additional Roles Reimbursement Scheme posts"),
+    ("ICB", "Integrated care board funding"),
+    ("GP", "General practice attachments"),
+    ("CPN", "Community psychiatric nurse caseloads"),
+    ("MDT", "Multidisciplinary team meetings"),
+    ("CPA", "Care programme approach reviews"),
+    ("organization", "Organisation of the alliance"),
+    ("behavior", "Behaviour support plans"),
+    ("program", "Programme board minutes"),
+]
+
+
+@pytest.mark.parametrize(("query", "title"), SYNONYM_PAIRS)
+def test_acronyms_synonyms_and_spellings_find_each_other(client, blog_index, query, title):
+    BlogPageFactory(parent=blog_index, title=title)
+    BlogPageFactory(parent=blog_index, title="Something unrelated entirely")
+    assert titles(client, q=query, type="post") == [title]
+
+
+def test_plurals_and_word_forms_match(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Therapies in the community")
+    BlogPageFactory(parent=blog_index, title="One team, many hands")
+    assert titles(client, q="therapy", type="post") == ["Therapies in the community"]
+    assert titles(client, q="teams", type="post") == ["One team, many hands"]
+
+
+def test_a_typo_still_finds_and_offers_the_better_spelling(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Commissioning for the long haul")
+    search = results(client, q="comissioning")
+    assert "Commissioning for the long haul" in [hit.title for hit in search.page.object_list]
+    assert titles(client, q="comissioning", type="post") == ["Commissioning for the long haul"]
+    assert search.suggestion == "commissioning"
+    html = client.get("/search/", {"q": "comissioning"}).content.decode()
+    assert re.search(r"Did you mean <a href=\"\?q=commissioning\">commissioning</a>", html)
+
+
+def test_a_correctly_spelled_query_gets_no_suggestion(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Commissioning for the long haul")
+    assert results(client, q="commissioning").suggestion is None
+
+
+def test_plain_questions_find_pages_with_some_of_the_words(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Self-referral without a GP appointment")
+    found = titles(client, q="how can people refer themselves without seeing a doctor", type="post")
+    assert found == ["Self-referral without a GP appointment"]
+
+
+def test_title_and_summary_outrank_body_text(client, blog_index, case_index):
+    body_only = BlogPageFactory(
+        parent=blog_index, title="Notes from the autumn meeting", summary="Round-up."
+    )
+    body_only.body = [("rich_text", "<p>We discussed supervision at length.</p>")]
+    body_only.save_revision().publish()
+    in_summary = BlogPageFactory(
+        parent=blog_index, title="A year in the team", summary="Supervision across partners."
+    )
+    in_title = CaseStudyPageFactory(parent=case_index, title="Supervision for new roles")
+    found = titles(client, q="supervision", type=["post", "case-study"])
+    assert found == [in_title.title, in_summary.title, body_only.title]
+
+
+def test_case_study_key_learning_weighs_like_a_summary(client, case_index, blog_index):
+    CaseStudyPageFactory(
+        parent=case_index, title="Link workers", key_learning="<p>Trust first.</p>"
+    )
+    post = BlogPageFactory(parent=blog_index, title="An ordinary week")
+    post.body = [("rich_text", "<p>Trust grows slowly.</p>")]
+    post.save_revision().publish()
+    assert titles(client, q="trust", type=["post", "case-study"]) == [
+        "Link workers",
+        "An ordinary week",
+    ]
+
+
+def test_sort_by_newest(client, blog_index):
+    import datetime
+
+    BlogPageFactory(parent=blog_index, title="Older crisis cafe", date=datetime.date(2023, 1, 1))
+    BlogPageFactory(parent=blog_index, title="Crisis cafe", date=datetime.date(2025, 1, 1))
+    assert titles(client, q="crisis cafe", type="post") == ["Crisis cafe", "Older crisis cafe"]
+    BlogPageFactory(parent=blog_index, title="Cafe", date=datetime.date(2026, 1, 1))
+    assert titles(client, q="crisis cafe", type="post")[-1] == "Cafe"
+    assert titles(client, q="crisis cafe", type="post", sort="newest") == [
+        "Cafe",
+        "Crisis cafe",
+        "Older crisis cafe",
+    ]
+    assert titles(client, q="crisis cafe", type="post", sort="nonsense")[0] != "Cafe"
+
+
+def test_results_are_paginated(client, blog_index):
+    for number in range(13):
+        BlogPageFactory(parent=blog_index, title=f"Peer support story {number}")
+    first = results(client, q="peer support", type="post")
+    assert first.total == 13
+    assert len(first.page.object_list) == 10
+    second = results(client, q="peer support", type="post", page="2")
+    assert len(second.page.object_list) == 3
+    assert results(client, q="peer support", type="post", page="99").page.number == 2
+
+
+def test_members_only_content_is_found_only_by_members(member_client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Open reflection on triage")
+    BlogPageFactory(parent=blog_index, title="Members reflection on triage", audience="members")
+    anonymous = set(titles(Client(), q="triage"))
+    member = set(titles(member_client, q="triage"))
+    assert member - anonymous == {"Members reflection on triage"}
+    assert anonymous <= member
+
+
+def test_drafts_pending_and_hidden_posts_are_never_found(client, facilitator_client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Draft about triage", live=False)
+    hidden = BlogPageFactory(parent=blog_index, title="Hidden post about triage")
+    BlogPage.objects.filter(pk=hidden.pk).update(hidden_for_review=True)
+    BlogPageFactory(parent=blog_index, title="Published triage")
+    assert titles(client, q="triage") == ["Published triage"]
+    assert titles(facilitator_client, q="triage") == ["Published triage"]
+
+
+def test_publish_makes_a_page_findable_and_unpublish_removes_it(client, blog_index):
+    post = BlogPageFactory(parent=blog_index, title="Navigator roles", live=False)
+    assert titles(client, q="navigator") == []
+    post.save_revision().publish()
+    assert titles(client, q="navigator") == ["Navigator roles"]
+    post.refresh_from_db()
+    post.unpublish()
+    assert titles(client, q="navigator") == []
+
+
+def test_member_profiles_are_found_only_where_visible(member_client, db):
+    MemberProfileFactory(name="Aisha Public", role="Navigator", visibility="public")
+    MemberProfileFactory(name="Ben Members", role="Navigator", visibility="members")
+    MemberProfileFactory(name="Cara Hidden", role="Navigator", visibility="hidden")
+    assert set(titles(Client(), q="navigator")) == {"Aisha Public"}
+    assert set(titles(member_client, q="navigator")) == {"Aisha Public", "Ben Members"}
+
+
+def test_theme_sector_and_region_pages_are_found(client, db):
+    theme = Theme.objects.create(name="Crisis alternatives", slug="crisis-alternatives")
+    search = results(client, q="crisis alternatives")
+    hit = search.page.object_list[0]
+    assert hit.title == "Crisis alternatives"
+    assert hit.url == theme.get_absolute_url()
+    assert hit.kind_label == "CMHF themes"
+
+
+def _facet(search, param):
+    return {
+        value.value: value for value in next(f for f in search.facets if f.param == param).values
+    }
+
+
+@pytest.fixture
+def tagged(blog_index, case_index):
+    themes = list(Theme.objects.all()[:2])
+    sectors = list(Sector.objects.all()[:2])
+    region = Region.objects.first()
+    a, b = themes
+    x, y = sectors
+    BlogPageFactory(
+        parent=blog_index, title="Outreach one", taxonomy={"themes": [a], "sectors": [x]}
+    )
+    BlogPageFactory(
+        parent=blog_index, title="Outreach two", taxonomy={"themes": [b], "sectors": [x]}
+    )
+    BlogPageFactory(
+        parent=blog_index, title="Outreach three", taxonomy={"themes": [a, b], "sectors": [y]}
+    )
+    CaseStudyPageFactory(
+        parent=case_index, title="Outreach study", region=region, taxonomy={"themes": [a]}
+    )
+    return {"a": a, "b": b, "x": x, "y": y, "region": region}
+
+
+def test_facet_counts_equal_the_databases(client, tagged):
+    search = results(client, q="outreach")
+    themes = _facet(search, "theme")
+    a, b = tagged["a"], tagged["b"]
+    for theme in (a, b):
+        expected = BlogPage.objects.live().filter(
+            themes=theme, title__icontains="outreach"
+        ).count() + theme_case_studies(theme)
+        assert themes[theme.slug].count == expected
+    kinds = _facet(search, "type")
+    assert kinds["post"].count == 3
+    assert kinds["case-study"].count == 1
+    assert _facet(search, "region")[tagged["region"].slug].count == 1
+
+
+def theme_case_studies(theme):
+    from casestudies.models import CaseStudyPage
+
+    return CaseStudyPage.objects.live().filter(themes=theme, title__icontains="outreach").count()
+
+
+def test_values_within_a_facet_widen_and_facets_narrow(client, tagged):
+    a, b, x = tagged["a"], tagged["b"], tagged["x"]
+    assert set(titles(client, q="outreach", theme=[a.slug])) == {
+        "Outreach one",
+        "Outreach three",
+        "Outreach study",
+    }
+    assert len(titles(client, q="outreach", theme=[a.slug, b.slug])) == 4
+    assert titles(client, q="outreach", theme=[a.slug], sector=[x.slug]) == ["Outreach one"]
+
+
+def test_each_facets_counts_ignore_its_own_selection(client, tagged):
+    a, b, x = tagged["a"], tagged["b"], tagged["x"]
+    search = results(client, q="outreach", theme=[a.slug])
+    themes = _facet(search, "theme")
+    assert themes[a.slug].selected
+    assert themes[a.slug].count == 3
+    assert themes[b.slug].count == 2  # ticking it would add the posts tagged b
+    sectors = _facet(search, "sector")
+    assert sectors[x.slug].count == 1  # sector counts do narrow by the chosen theme
+    toggled = QueryDict(themes[b.slug].toggle_query)
+    assert toggled.getlist("theme") == [a.slug, b.slug]
+    assert QueryDict(themes[a.slug].toggle_query).getlist("theme") == []
+
+
+def test_selected_facets_show_as_removable_chips(client, tagged):
+    a = tagged["a"]
+    html = client.get("/search/", {"q": "outreach", "theme": a.slug}).content.decode()
+    assert f"CMHF theme: {a.name}" in html
+    assert 'href="?q=outreach"' in html
+
+
+def test_unknown_filters_and_odd_input_are_ignored_not_errors(client, tagged):
+    expected = titles(client, q="outreach")
+    assert titles(client, q="outreach", theme="no-such-theme", year="19x", colour="red") == expected
+    for query in ["<script>", "'; DROP TABLE", "%", "“quotes”", "a" * 5000, "   ", "AND OR NOT"]:
+        assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_empty_query_shows_browsing_by_facet(client, tagged):
+    search = results(client)
+    assert search.browse
+    assert _facet(search, "type")["post"].count == 3
+    assert "Browse by" in client.get("/search/").content.decode()
+    narrowed = results(client, theme=[tagged["a"].slug])
+    assert not narrowed.browse
+    assert narrowed.total == 3
+
+
+def test_zero_results_suggest_widening(client, tagged):
+    html = client.get("/search/", {"q": "outreach", "region": "no-such"}).content.decode()
+    assert "4 results" in html
+    html = client.get("/search/", {"q": "zzqxv"}).content.decode()
+    assert "Nothing matched" in html
+    assert "browse by" in html
+
+
+def test_highlights_are_escaped(client, blog_index):
+    payload = '<img src=x onerror=alert(1)> Crisis <script>alert("x")</script> planning'
+    BlogPageFactory(parent=blog_index, title="Crisis planning together", summary=payload)
+    html = client.get("/search/", {"q": "crisis"}).content.decode()
+    assert "<mark>Crisis</mark>" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+
+
+def test_a_query_that_looks_like_markup_is_escaped(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Mark and the team")
+    html = client.get("/search/", {"q": "<mark>team</mark>"}).content.decode()
+    assert "&lt;mark&gt;team&lt;/mark&gt;" in html
+
+
+def test_search_is_only_for_reading(client):
+    assert client.post("/search/", {"q": "x"}).status_code == 405
+
+
+def test_results_from_the_same_audience_use_direct_links(client, blog_index):
+    post = BlogPageFactory(parent=blog_index, title="Crisis cafes")
+    html = client.get("/search/", {"q": "crisis"}).content.decode()
+    assert f'href="{post.url}" ping="/search/open/?q=crisis&amp;to=%2F' in html
+
+
+def test_audience_field_is_respected_by_facets_too(member_client, blog_index):
+    theme = Theme.objects.first()
+    BlogPageFactory(parent=blog_index, title="Triage open", taxonomy={"themes": [theme]})
+    BlogPageFactory(
+        parent=blog_index,
+        title="Triage closed",
+        audience=Audience.MEMBERS,
+        taxonomy={"themes": [theme]},
+    )
+    assert _facet(results(Client(), q="triage"), "theme")[theme.slug].count == 1
+    assert _facet(results(member_client, q="triage"), "theme")[theme.slug].count == 2
+
+
+def test_synonyms_added_by_facilitators_apply_to_the_next_search(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="The Haven crisis house")
+    assert titles(client, q="sanctuary") == []
+    SearchSynonym.objects.create(terms="sanctuary, crisis house")
+    assert titles(client, q="sanctuary") == ["The Haven crisis house"]
