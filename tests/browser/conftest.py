@@ -1,0 +1,138 @@
+"""A real Chromium, driven by Playwright, against the site served by a live server.
+
+Debian's chromium is used because Playwright's own browser download cannot run here.
+Playwright's synchronous API keeps an event loop in the test thread, so Django's guard
+against ORM calls from async code is lifted for these tests only (the calls are still
+made synchronously, from this one thread). With CI=true a missing Chromium fails rather
+than skips, so a green CI run always means the browser tests ran.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+WIDTHS = (320, 768, 1280)
+
+browser_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def _unavailable(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; CI needs it to run the browser tests")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def browser(demo):
+    """One Chromium per test, started after the database is ready and closed before the
+    test's data is flushed: Playwright's event loop must not be running while Django
+    restores the migrated data between tests."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed")
+    if not AXE.exists():
+        _unavailable("axe-core is not installed (npm ci)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def demo(live_server, settings):
+    """The demo content, as `make run` shows it, served at live_server.url."""
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("load_demo", verbosity=0)
+    return live_server.url
+
+
+def _context(browser, base_url, **options):
+    context = browser.new_context(base_url=base_url, bypass_csp=True, **options)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def new_page(browser, demo):
+    """Open a page, optionally signed in as `user` and with JavaScript off."""
+    contexts = []
+
+    def open_page(user=None, javascript=True, width=1280):
+        context = _context(
+            browser,
+            demo,
+            java_script_enabled=javascript,
+            viewport={"width": width, "height": 900},
+        )
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            context.add_cookies(
+                [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": demo}]
+            )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def run_axe(page):
+    """Violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+            const report = await axe.run(document, {
+                runOnly: {type: "tag", values: [
+                    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"
+                ]},
+            });
+            return report.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+            }));
+        }"""
+    )
+
+
+def horizontal_overflow(page):
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def save_screenshot(page, name, width):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+def tab_to(page, locator, limit=150, backwards=False):
+    """Press Tab (or Shift+Tab) until the locator has focus, as a keyboard user would."""
+    target = locator.element_handle()
+    for _ in range(limit):
+        if page.evaluate("(element) => element === document.activeElement", target):
+            return
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+    raise AssertionError(f"could not reach {locator} with the keyboard")

@@ -1,0 +1,95 @@
+"""Journey 1: a visitor searches "IAPT", narrows by a CMHF theme, opens a case study,
+compares it with another and follows a theme link; by mouse, by keyboard alone, and
+with JavaScript off."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import browser_test, tab_to
+
+STUDY = "A shared pathway between NHS Talking Therapies and the community team"
+OTHER = "Self-referral to community mental health services without a GP appointment"
+THEME = "Integrating primary and specialist care"
+
+pytestmark = browser_test
+
+
+class Mouse:
+    def __init__(self, page):
+        self.page = page
+
+    def type_into(self, locator, text):
+        locator.fill(text)
+
+    def follow(self, locator):
+        locator.click()
+
+    def tick(self, locator):
+        locator.check()
+
+    def submit(self, button):
+        button.click()
+
+
+class Keyboard(Mouse):
+    """Tab, Shift+Tab, Enter and Space only: nothing is clicked."""
+
+    def type_into(self, locator, text):
+        tab_to(self.page, locator)
+        self.page.keyboard.type(text)
+
+    def follow(self, locator):
+        tab_to(self.page, locator)
+        self.page.keyboard.press("Enter")
+
+    def tick(self, locator):
+        tab_to(self.page, locator, backwards=True)
+        self.page.keyboard.press("Space")
+        assert locator.is_checked()
+
+    def submit(self, button):
+        tab_to(self.page, button)
+        self.page.keyboard.press("Enter")
+
+
+def search_iapt_and_compare(page, person):
+    page.goto("/")
+    person.type_into(page.locator("#home-search"), "IAPT")
+    person.submit(page.locator("main form[role=search] button[type=submit]"))
+    page.wait_for_url(re.compile(r"/search/\?q=IAPT"))
+    assert page.get_by_role("link", name=STUDY).is_visible()
+
+    person.follow(page.locator("nav.network-facets a", has_text=THEME))
+    page.wait_for_url(re.compile(r"theme=primary-secondary-integration"))
+    assert page.locator(".network-chips").get_by_text(f"CMHF theme: {THEME}").is_visible()
+    assert page.get_by_role("link", name=STUDY).is_visible()
+
+    person.follow(page.get_by_role("link", name=STUDY))
+    page.wait_for_url(re.compile(r"/case-studies/talking-therapies-and-cmht-shared-pathway/"))
+    assert page.get_by_role("heading", level=1).inner_text() == STUDY
+
+    person.follow(page.get_by_role("link", name="Compare with other case studies"))
+    page.wait_for_url(re.compile(r"/case-studies/compare/"))
+    person.tick(page.get_by_label(OTHER))
+    person.submit(page.get_by_role("button", name="Compare"))
+    page.wait_for_url(re.compile(r"ids=.*ids="))
+    table = page.locator("table.network-compare")
+    assert table.get_by_role("link", name=STUDY).is_visible()
+    assert table.get_by_role("link", name=OTHER).is_visible()
+
+    person.follow(table.get_by_role("link", name=STUDY))
+    page.wait_for_url(re.compile(r"/case-studies/talking-therapies-and-cmht-shared-pathway/"))
+    person.follow(page.locator(".network-tags").get_by_role("link", name=THEME))
+    page.wait_for_url(re.compile(r"/themes/primary-secondary-integration/"))
+    assert page.get_by_role("heading", level=1).inner_text().strip().endswith(THEME)
+
+
+@pytest.mark.parametrize(
+    ("person", "javascript"),
+    [(Mouse, True), (Keyboard, True), (Mouse, False)],
+    ids=["mouse", "keyboard-only", "javascript-off"],
+)
+def test_visitor_searches_narrows_compares_and_follows_a_theme(new_page, person, javascript):
+    page = new_page(javascript=javascript)
+    search_iapt_and_compare(page, person(page))
