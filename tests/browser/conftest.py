@@ -7,6 +7,7 @@ made synchronously, from this one thread). With CI=true a missing Chromium fails
 than skips, so a green CI run always means the browser tests ran.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -99,6 +100,17 @@ def new_page(browser, demo):
         context.close()
 
 
+FOCUS_STYLE = """(element) => {
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    return outline || style.boxShadow !== "none";
+}"""
+
+
+def focus_is_visible(page, element):
+    return page.evaluate(FOCUS_STYLE, element)
+
+
 def run_axe(page):
     """Violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now."""
     page.add_script_tag(path=str(AXE))
@@ -117,10 +129,20 @@ def run_axe(page):
     )
 
 
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
 def horizontal_overflow(page):
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    """Sideways scroll in pixels once the layout has settled after a resize.
+
+    The header moves links into its "More" menu from a resize handler, so the page is
+    given up to two seconds to finish reflowing before what remains is reported.
+    """
+    from playwright.sync_api import TimeoutError as StillOverflowing
+
+    with contextlib.suppress(StillOverflowing):
+        page.wait_for_function(f"({OVERFLOW})() <= 0", timeout=2000)
+    return page.evaluate(OVERFLOW)
 
 
 def save_screenshot(page, name, width):

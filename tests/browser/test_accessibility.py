@@ -1,0 +1,134 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every public and member page, reflow at
+320 px, a visible focus indicator, and screenshots at 320, 768 and 1280 px.
+
+One test walks all the pages so the demo content is loaded once; it collects every
+problem and fails with the full list. The counts per page are written to
+test-artifacts/accessibility.txt beside the screenshots.
+"""
+
+from blog.models import BlogPage
+from casestudies.models import CaseStudyPage
+from network.models import MemberProfile, Region, Sector, Theme, User
+from tests.browser.conftest import (
+    ARTIFACTS,
+    WIDTHS,
+    browser_test,
+    focus_is_visible,
+    horizontal_overflow,
+    run_axe,
+    save_screenshot,
+)
+
+pytestmark = browser_test
+
+
+def anonymous_pages():
+    post = BlogPage.objects.live().filter(audience="public").order_by("-date").first()
+    studies = list(CaseStudyPage.objects.live().order_by("pk")[:2])
+    theme, sector, region = Theme.objects.first(), Sector.objects.first(), Region.objects.first()
+    profile = MemberProfile.objects.filter(visibility="public").first()
+    return [
+        ("Home", "/", None),
+        ("Blog listing", "/blog/", None),
+        ("Blog listing, filtered", f"/blog/?theme={theme.slug}&sector={sector.slug}", None),
+        ("Blog post", post.url, None),
+        ("Case studies", "/case-studies/", None),
+        ("Case studies, filtered", f"/case-studies/?theme={theme.slug}&status=established", None),
+        ("Case study", studies[0].url, None),
+        (
+            "Compare case studies",
+            f"/case-studies/compare/?ids={studies[0].pk}&ids={studies[1].pk}",
+            None,
+        ),
+        ("Search, browse", "/search/", None),
+        ("Search with results", "/search/?q=IAPT", None),
+        ("Search with facets chosen", f"/search/?q=team&theme={theme.slug}&type=case-study", None),
+        ("Search with no results", "/search/?q=zzqxv", None),
+        ("Search with a suggestion", "/search/?q=comissioning", None),
+        ("Themes", "/themes/", None),
+        ("Theme page", theme.get_absolute_url(), None),
+        ("Sectors", "/sectors/", None),
+        ("Sector page", sector.get_absolute_url(), None),
+        ("Regions", "/regions/", None),
+        ("Region page", region.get_absolute_url(), None),
+        ("Member directory", "/members/", None),
+        ("Member profile", profile.get_absolute_url(), None),
+        ("Sign in", "/accounts/login/", None),
+        ("Sign in, with errors", "/accounts/login/", "submit"),
+        ("Sign in by code", "/accounts/login/code/", None),
+        ("Sign up", "/accounts/signup/", None),
+        ("Sign up, with errors", "/accounts/signup/", "submit"),
+        ("Password reset", "/accounts/password/reset/", None),
+        ("Verification sent", "/accounts/confirm-email/", None),
+        ("Page not found", "/no-such-page/", None),
+    ]
+
+
+def member_pages():
+    return [
+        ("Share a reflection", "/share/", None),
+        ("Share, with errors", "/share/", "share"),
+        ("My submissions", "/share/mine/", None),
+        ("Edit profile", "/profile/", None),
+        ("Your data", "/profile/data/", None),
+        ("Member directory, as a member", "/members/", None),
+        ("Email addresses", "/accounts/email/", None),
+        ("Change password", "/accounts/password/change/", None),
+    ]
+
+
+def _act(page, action):
+    if action == "submit":
+        # Skip the browser's own required-field check so the server's messages show.
+        page.locator("main form").first.evaluate("(form) => { form.noValidate = true; }")
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_load_state()
+        assert page.locator(".nhsuk-error-message, .nhsuk-error-summary").first.is_visible()
+    elif action == "share":
+        page.get_by_role("button", name="Send to facilitators").click()
+        page.wait_for_load_state()
+        assert page.locator(".nhsuk-error-summary").is_visible()
+
+
+def _focus_is_visible(page, presses=4):
+    missing = []
+    page.locator("body").focus()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("() => document.activeElement")
+        if page.evaluate("(element) => element === document.body", focused):
+            continue
+        if not focus_is_visible(page, focused):
+            missing.append(page.evaluate("(element) => element.outerHTML.slice(0, 80)", focused))
+    return missing
+
+
+def test_every_page_meets_wcag_aa_reflows_and_shows_focus(new_page):
+    member = User.objects.get(username="member")
+    visits = [(name, path, action, None) for name, path, action in anonymous_pages()]
+    visits += [(name, path, action, member) for name, path, action in member_pages()]
+    pages = {None: new_page(), member: new_page(user=member)}
+    problems, lines = [], []
+    for name, path, action, user in visits:
+        page = pages[user]
+        response = page.goto(path)
+        expected = 404 if name == "Page not found" else 200
+        assert response.status == expected, f"{name} {path} answered {response.status}"
+        _act(page, action)
+        violations = run_axe(page)
+        lines.append(f"{len(violations):3d}  {name}  ({path})")
+        for violation in violations:
+            problems.append(f"{name} {path}: {violation['id']} {violation['targets']}")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            overflow = horizontal_overflow(page)
+            if width == 320 and overflow > 0:
+                problems.append(f"{name} {path}: scrolls sideways by {overflow}px at 320px")
+            save_screenshot(page, name.lower().replace(" ", "-").replace(",", ""), width)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        for element in _focus_is_visible(page):
+            problems.append(f"{name} {path}: no visible focus on {element}")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    report = "axe-core violations (WCAG 2.0/2.1/2.2 A and AA) per page\n" + "\n".join(lines)
+    (ARTIFACTS.parent / "accessibility.txt").write_text(report + "\n", encoding="utf-8")
+    assert not problems, "\n".join(problems)
