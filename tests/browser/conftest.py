@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 from django.test import Client
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -58,6 +59,8 @@ def browser(demo):
         )
         yield chromium
         chromium.close()
+    # Queries made while Playwright's loop ran may have opened their own connections.
+    connections.close_all()
 
 
 @pytest.fixture
