@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
@@ -67,6 +68,10 @@ def browser(demo):
 def demo(live_server, settings):
     """The demo content, as `make run` shows it, served at live_server.url."""
     settings.ALLOWED_HOSTS = ["*"]
+    # Rate-limit counters (one verification email per address every few minutes) and
+    # cached pages from an earlier test must not carry over into this one.
+    for cache in caches.all():
+        cache.clear()
     call_command("load_demo", verbosity=0)
     return live_server.url
 

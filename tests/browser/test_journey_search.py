@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import browser_test, tab_to
+from tests.browser.conftest import browser_test
+from tests.browser.people import Keyboard, Mouse
 
 STUDY = "A shared pathway between NHS Talking Therapies and the community team"
 OTHER = "Self-referral to community mental health services without a GP appointment"
@@ -15,48 +16,10 @@ THEME = "Integrating primary and specialist care"
 pytestmark = browser_test
 
 
-class Mouse:
-    def __init__(self, page):
-        self.page = page
-
-    def type_into(self, locator, text):
-        locator.fill(text)
-
-    def follow(self, locator):
-        locator.click()
-
-    def tick(self, locator):
-        locator.check()
-
-    def submit(self, button):
-        button.click()
-
-
-class Keyboard(Mouse):
-    """Tab, Shift+Tab, Enter and Space only: nothing is clicked."""
-
-    def type_into(self, locator, text):
-        tab_to(self.page, locator)
-        self.page.keyboard.type(text)
-
-    def follow(self, locator):
-        tab_to(self.page, locator)
-        self.page.keyboard.press("Enter")
-
-    def tick(self, locator):
-        tab_to(self.page, locator, backwards=True)
-        self.page.keyboard.press("Space")
-        assert locator.is_checked()
-
-    def submit(self, button):
-        tab_to(self.page, button)
-        self.page.keyboard.press("Enter")
-
-
 def search_iapt_and_compare(page, person):
     page.goto("/")
     person.type_into(page.locator("#home-search"), "IAPT")
-    person.submit(page.locator("main form[role=search] button[type=submit]"))
+    person.press_button(page.locator("main form[role=search] button[type=submit]"))
     page.wait_for_url(re.compile(r"/search/\?q=IAPT"))
     assert page.get_by_role("link", name=STUDY).is_visible()
 
@@ -72,7 +35,7 @@ def search_iapt_and_compare(page, person):
     person.follow(page.get_by_role("link", name="Compare with other case studies"))
     page.wait_for_url(re.compile(r"/case-studies/compare/"))
     person.tick(page.get_by_label(OTHER))
-    person.submit(page.get_by_role("button", name="Compare"))
+    person.press_button(page.get_by_role("button", name="Compare"))
     page.wait_for_url(re.compile(r"ids=.*ids="))
     table = page.locator("table.network-compare")
     assert table.get_by_role("link", name=STUDY).is_visible()

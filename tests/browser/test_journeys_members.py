@@ -2,8 +2,10 @@
 
 import json
 import re
+import time
 
 from django.test import Client
+from playwright.sync_api import expect
 
 from blog.models import BlogPage
 from network.models import Comment, CommentStatus, MemberProfile, Region, Report, User
@@ -11,6 +13,14 @@ from tests.browser.conftest import browser_test
 from tests.factories import MemberProfileFactory, member_user
 
 pytestmark = browser_test
+
+
+def _wait_for(condition, seconds=10):
+    """The browser's request is handled on the live server's thread: wait for its effect."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the change was not saved in time"
+        time.sleep(0.1)
 
 
 def _new_member(name, region=None):
@@ -33,14 +43,14 @@ def test_member_comments_held_then_approved_then_published_at_once_and_reports(n
     as_member.get_by_label("Your comment").fill("The link worker role changed our referrals.")
     as_member.get_by_role("button", name="Post comment").click()
     held = as_member.locator(".network-comment", has_text="The link worker role changed")
-    assert held.get_by_text("Waiting for a facilitator").is_visible()
+    expect(held.get_by_text("Waiting for a facilitator")).to_be_visible()
     as_visitor.goto(post.url)
     assert not as_visitor.get_by_text("The link worker role changed").count()
 
     as_facilitator.goto("/admin/moderation/")
     waiting = as_facilitator.locator("section", has_text="The link worker role changed")
     waiting.get_by_role("button", name="Publish").click()
-    as_facilitator.wait_for_load_state()
+    expect(waiting).to_have_count(0)
     as_visitor.goto(post.url)
     assert as_visitor.get_by_text("The link worker role changed our referrals.").is_visible()
 
@@ -48,7 +58,8 @@ def test_member_comments_held_then_approved_then_published_at_once_and_reports(n
     as_member.get_by_label("Your comment").fill("A second thought: supervision matters too.")
     as_member.get_by_role("button", name="Post comment").click()
     second = as_member.locator(".network-comment", has_text="A second thought")
-    assert not second.get_by_text("Waiting for a facilitator").count()
+    expect(second).to_be_visible()
+    expect(second.get_by_text("Waiting for a facilitator")).to_have_count(0)
     as_visitor.goto(post.url)
     assert as_visitor.get_by_text("A second thought: supervision matters too.").is_visible()
     statuses = set(Comment.objects.filter(author=member).values_list("status", flat=True))
@@ -79,8 +90,8 @@ def test_member_chooses_who_sees_their_profile(new_page):
     )
     as_member.get_by_label(re.compile(r"^Members only")).check()
     as_member.get_by_role("button", name="Save profile").click()
-    as_member.wait_for_load_state()
-    assert MemberProfile.objects.get(user=member).visibility == "members"
+    expect(as_member.locator(".nhsuk-error-summary")).to_have_count(0)
+    _wait_for(lambda: MemberProfile.objects.get(user=member).visibility == "members")
 
     as_other.goto(directory)
     assert as_other.get_by_text("Sam Okafor").first.is_visible()
@@ -91,7 +102,7 @@ def test_member_chooses_who_sees_their_profile(new_page):
     as_member.goto("/profile/")
     as_member.get_by_label(re.compile(r"^Public")).check()
     as_member.get_by_role("button", name="Save profile").click()
-    as_member.wait_for_load_state()
+    _wait_for(lambda: MemberProfile.objects.get(user=member).visibility == "public")
     as_visitor.goto(directory)
     assert as_visitor.get_by_text("Sam Okafor").first.is_visible()
 
@@ -108,8 +119,7 @@ def test_member_downloads_their_data_and_deletes_their_account(new_page):
 
     page.get_by_label("I understand this cannot be undone").check()
     page.get_by_role("button", name="Delete my account").click()
-    page.wait_for_load_state()
-    assert not User.objects.filter(email=email).exists()
+    _wait_for(lambda: not User.objects.filter(email=email).exists())
     assert not MemberProfile.objects.filter(name="Lee Hart").exists()
     page.goto("/profile/")
     assert "/accounts/login/" in page.url
