@@ -39,6 +39,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--profile", action="store_true", help="Also print where the time goes")
     args = parser.parse_args()
 
     env = dict(os.environ, PGPORT=PG_PORT, PGDIR=f"/tmp/network-search-bench-{PG_PORT}")
@@ -99,6 +100,12 @@ def run(args):
         {"q": "team", "theme": themes, "sector": sector, "year": "2025"},
     )
     client = Client()
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     rows = []
     for label, params in QUERIES:
         client.get("/search/", params)  # the first search builds the vocabulary once
@@ -111,6 +118,11 @@ def run(args):
             assert response.status_code == 200, response.status_code
             total = response.context["search"].total
         rows.append((label, total, percentile(timings, 0.5), percentile(timings, 0.95)))
+    if profiler is not None:
+        import pstats
+
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats("search/|modelsearch", 30)
     print(f"\nDatabase search, page cache off: {documents} pages (+ members), PostgreSQL")
     print(f"Content generated in {built:.0f} s; {args.repeat} timed requests per query\n")
     print(f"{'Query':40} {'results':>8} {'p50 ms':>8} {'p95 ms':>8}")
