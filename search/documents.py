@@ -23,7 +23,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     kind: str
     pk: int
@@ -52,13 +52,25 @@ def _set_rank(documents):
         document.backend_rank = 1 - position / total if total else 0
 
 
-def _add_terms(documents, through, owner_field, term_field, facet):
+IN_LIST_LIMIT = 300
+
+
+def _add_terms(documents, visible, through, owner_field, term_field, facet):
+    """Tag each document with its terms' slugs.
+
+    A short result list is looked up by id; a long one reads the tags of everything
+    visible through a subquery instead, because an IN list of thousands of ids costs more
+    to build and send than the few thousand extra rows it saves.
+    """
     by_pk = {document.pk: document for document in documents}
-    rows = through.filter(**{f"{owner_field}__in": list(by_pk)}).values_list(
-        owner_field, f"{term_field}__slug"
-    )
-    for owner, slug in rows.iterator():
-        by_pk[owner].facets.setdefault(facet, set()).add(slug)
+    if len(by_pk) <= IN_LIST_LIMIT:
+        rows = through.filter(**{f"{owner_field}__in": list(by_pk)})
+    else:
+        rows = through.filter(**{f"{owner_field}__in": visible.values("pk")})
+    for owner, slug in rows.values_list(owner_field, f"{term_field}__slug").iterator():
+        document = by_pk.get(owner)
+        if document is not None:
+            document.facets.setdefault(facet, set()).add(slug)
 
 
 def posts(user, backend_query):
@@ -81,8 +93,9 @@ def posts(user, backend_query):
     ]
     _set_rank(documents)
     through = BlogPage.themes.through.objects
-    _add_terms(documents, through, "blogpage_id", "theme", "theme")
-    _add_terms(documents, BlogPage.sectors.through.objects, "blogpage_id", "sector", "sector")
+    _add_terms(documents, visible, through, "blogpage_id", "theme", "theme")
+    through = BlogPage.sectors.through.objects
+    _add_terms(documents, visible, through, "blogpage_id", "sector", "sector")
     return documents
 
 
@@ -114,9 +127,9 @@ def case_studies(user, backend_query):
         documents.append(Document("case-study", pk, title, text, day, facets))
     _set_rank(documents)
     through = CaseStudyPage.themes.through.objects
-    _add_terms(documents, through, "casestudypage_id", "theme", "theme")
+    _add_terms(documents, visible, through, "casestudypage_id", "theme", "theme")
     through = CaseStudyPage.sectors.through.objects
-    _add_terms(documents, through, "casestudypage_id", "sector", "sector")
+    _add_terms(documents, visible, through, "casestudypage_id", "sector", "sector")
     return documents
 
 

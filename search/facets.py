@@ -46,11 +46,13 @@ def build_facets(years):
     ]
 
 
+EMPTY = frozenset()
+
+
 def passes(document, selected, skip=None):
+    facets = document.facets
     for param, values in selected.items():
-        if param == skip:
-            continue
-        if not document.facets.get(param, set()) & set(values):
+        if param != skip and facets.get(param, EMPTY).isdisjoint(values):
             return False
     return True
 

@@ -223,6 +223,19 @@ def test_facet_counts_equal_the_databases(client, tagged):
     assert _facet(search, "region")[tagged["region"].slug].count == 1
 
 
+def test_facet_counts_agree_however_tags_are_read(client, tagged, monkeypatch):
+    """Long result lists read tags through a subquery rather than an id list."""
+    from search import documents
+
+    by_id = results(client, q="outreach")
+    monkeypatch.setattr(documents, "IN_LIST_LIMIT", 0)
+    by_subquery = results(client, q="outreach")
+    for param in ("theme", "sector", "region", "type"):
+        assert {v: c.count for v, c in _facet(by_id, param).items()} == {
+            v: c.count for v, c in _facet(by_subquery, param).items()
+        }
+
+
 def theme_case_studies(theme):
     from casestudies.models import CaseStudyPage
 
