@@ -6,6 +6,8 @@ problem and fails with the full list. The counts per page are written to
 test-artifacts/accessibility.txt beside the screenshots.
 """
 
+from allauth.account.models import EmailAddress
+
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
 from network.models import MemberProfile, Region, Sector, Theme, User
@@ -18,8 +20,12 @@ from tests.browser.conftest import (
     run_axe,
     save_screenshot,
 )
+from tests.factories import UserFactory
 
 pytestmark = browser_test
+
+
+EXPECTED_STATUS = {"Page not found": 404, "Members-only post, to a visitor": 403}
 
 
 def anonymous_pages():
@@ -27,6 +33,7 @@ def anonymous_pages():
     studies = list(CaseStudyPage.objects.live().order_by("pk")[:2])
     theme, sector, region = Theme.objects.first(), Sector.objects.first(), Region.objects.first()
     profile = MemberProfile.objects.filter(visibility="public").first()
+    members_only = BlogPage.objects.live().filter(audience="members").first()
     return [
         ("Home", "/", None),
         ("Blog listing", "/blog/", None),
@@ -60,6 +67,11 @@ def anonymous_pages():
         ("Sign up, with errors", "/accounts/signup/", "submit"),
         ("Password reset", "/accounts/password/reset/", None),
         ("Verification sent", "/accounts/confirm-email/", None),
+        ("Verification link not valid", "/accounts/confirm-email/not-a-key/", None),
+        ("Password reset sent", "/accounts/password/reset/done/", None),
+        ("Password reset link not valid", "/accounts/password/reset/key/1-not-a-key/", None),
+        ("Members-only post, to a visitor", members_only.url, None),
+        ("Compare, too few chosen", f"/case-studies/compare/?ids={studies[0].pk}", None),
         ("Page not found", "/no-such-page/", None),
     ]
 
@@ -74,6 +86,14 @@ def member_pages():
         ("Member directory, as a member", "/members/", None),
         ("Email addresses", "/accounts/email/", None),
         ("Change password", "/accounts/password/change/", None),
+        ("Sign out", "/accounts/logout/", None),
+    ]
+
+
+def applicant_pages():
+    return [
+        ("Apply to join", "/join/", None),
+        ("Apply to join, with errors", "/join/", "submit"),
     ]
 
 
@@ -107,12 +127,15 @@ def test_every_page_meets_wcag_aa_reflows_and_shows_focus(new_page):
     member = User.objects.get(username="member")
     visits = [(name, path, action, None) for name, path, action in anonymous_pages()]
     visits += [(name, path, action, member) for name, path, action in member_pages()]
-    pages = {None: new_page(), member: new_page(user=member)}
+    applicant = UserFactory(email="applicant@example.org")
+    EmailAddress.objects.create(user=applicant, email=applicant.email, verified=True, primary=True)
+    visits += [(name, path, action, applicant) for name, path, action in applicant_pages()]
+    pages = {None: new_page(), member: new_page(user=member), applicant: new_page(user=applicant)}
     problems, lines = [], []
     for name, path, action, user in visits:
         page = pages[user]
         response = page.goto(path)
-        expected = 404 if name == "Page not found" else 200
+        expected = EXPECTED_STATUS.get(name, 200)
         assert response.status == expected, f"{name} {path} answered {response.status}"
         _act(page, action)
         violations = run_axe(page)

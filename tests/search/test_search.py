@@ -344,3 +344,30 @@ def test_synonyms_added_by_facilitators_apply_to_the_next_search(client, blog_in
     assert titles(client, q="sanctuary") == []
     SearchSynonym.objects.create(terms="sanctuary, crisis house")
     assert titles(client, q="sanctuary") == ["The Haven crisis house"]
+
+
+def _queries_for(client, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/search/", params).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("params", [{"q": "outreach"}, {"q": "outreach", "theme": "x"}, {}])
+def test_search_runs_a_fixed_number_of_queries_however_many_match(client, blog_index, params):
+    theme = Theme.objects.first()
+    if "theme" in params:
+        params = {**params, "theme": theme.slug}
+    for number in range(5):
+        BlogPageFactory(parent=blog_index, title=f"Outreach {number}", taxonomy={"themes": [theme]})
+    results(client, **params)  # the vocabulary is built once per content version
+    few = _queries_for(client, params)
+    for number in range(25):
+        BlogPageFactory(
+            parent=blog_index, title=f"Outreach more {number}", taxonomy={"themes": [theme]}
+        )
+    results(client, **params)
+    many = _queries_for(client, params)
+    assert few == many, f"{params}: {few} queries with 5 matches, {many} with 30"
