@@ -128,7 +128,7 @@ class AnonymousPageCacheMiddleware:
             if entry is not None:
                 self.local.put(key, entry)
         if entry is not None:
-            served_from_cache.send(sender=self.__class__, request=request)
+            served_from_cache.send_robust(sender=self.__class__, request=request)
             response = _thaw(entry)
             response["X-Page-Cache"] = "hit"
             return response

@@ -9,31 +9,68 @@ content version.
 import logging
 from datetime import timedelta
 
+from django.core import signing
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from search.models import SearchClickDay, SearchQueryDay
+from search.text import printable
 
 logger = logging.getLogger(__name__)
 MAX_LENGTH = 200
 
 
 def normalise_query(text):
-    return " ".join((text or "").lower().split())[:MAX_LENGTH]
+    return " ".join(printable(text).lower().split())[:MAX_LENGTH]
+
+
+CLICK_SALT = "search-click"
+
+
+def click_signature(query, url):
+    """Signs a query and result, so only links the search itself made are counted."""
+    return signing.Signer(salt=CLICK_SALT).signature(f"{normalise_query(query)}\n{url}")
+
+
+def is_genuine_click(query, url, signature):
+    return constant_time_compare(click_signature(query, url), signature or "")
+
+
+ROWS_PER_DAY = 5000
+RETENTION_DAYS = 366
 
 
 def _bump(model, lookup, defaults, **updates):
-    """Add one to today's row, creating it if this is the day's first."""
+    """Add one to today's row, creating it if this is the day's first.
+
+    New rows stop at ROWS_PER_DAY a day (existing ones still count up), so a script
+    inventing queries cannot fill the database, and rows older than RETENTION_DAYS are
+    dropped as each day's first row is written.
+    """
     try:
         with transaction.atomic():
             changed = model.objects.filter(**lookup).update(**updates)
             if not changed:
+                today = model.objects.filter(day=lookup["day"])
+                if today.count() >= ROWS_PER_DAY:
+                    return
+                if not today.exists():
+                    cutoff = lookup["day"] - timedelta(days=RETENTION_DAYS)
+                    model.objects.filter(day__lt=cutoff).delete()
                 model.objects.create(**lookup, **defaults)
     except IntegrityError:
-        model.objects.filter(**lookup).update(**updates)
+        _update_quietly(model, lookup, updates)
     except DatabaseError:
         # Counting is a nicety; a search must never fail because its count could not be kept.
+        logger.warning("Could not record search analytics", exc_info=True)
+
+
+def _update_quietly(model, lookup, updates):
+    try:
+        model.objects.filter(**lookup).update(**updates)
+    except DatabaseError:
         logger.warning("Could not record search analytics", exc_info=True)
 
 
@@ -56,7 +93,11 @@ def record_cached_search(query):
     if not query:
         return
     today = timezone.localdate()
-    last = SearchQueryDay.objects.filter(query=query).order_by("-day").first()
+    try:
+        last = SearchQueryDay.objects.filter(query=query).order_by("-day").first()
+    except DatabaseError:
+        logger.warning("Could not read search analytics", exc_info=True)
+        return
     results = last.results if last else 0
     _bump(
         SearchQueryDay,

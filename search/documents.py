@@ -7,11 +7,13 @@ visibility first, so nothing a viewer may not see is ever counted in a facet.
 """
 
 import datetime
+import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.html import strip_tags
+from wagtail.search.query import PlainText
 
 KIND_LABELS = {
     "post": "Blog posts and reflections",
@@ -37,6 +39,14 @@ class Document:
     @property
     def key(self):
         return (self.kind, self.pk)
+
+
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(rich_text):
+    """Rich text as a reader sees it: blocks apart, entities decoded."""
+    return html.unescape(strip_tags(BLOCK_END.sub(" ", rich_text or "")))
 
 
 def _ranked_rows(queryset, backend_query, columns):
@@ -123,7 +133,7 @@ def case_studies(user, backend_query):
             "status": {status},
             "integration": {integration},
         }
-        text = f"{summary} {strip_tags(key_learning or '')}"
+        text = f"{summary} {plain_text(key_learning)}"
         documents.append(Document("case-study", pk, title, text, day, facets))
     _set_rank(documents)
     through = CaseStudyPage.themes.through.objects
@@ -136,14 +146,9 @@ def case_studies(user, backend_query):
 def members(user, concepts):
     from network.models import MemberProfile
 
+    # Profiles are matched in Python, not with icontains, so that accents fold ("Sian"
+    # finds "Siân") and a long query cannot grow into a thousand-term SQL expression.
     visible = MemberProfile.objects.listed_to(user)
-    if concepts:
-        matching = Q()
-        for concept in concepts:
-            for variant in concept.variants:
-                for lookup in ("name", "role", "organisation", "bio"):
-                    matching |= Q(**{f"{lookup}__icontains": variant})
-        visible = visible.filter(matching)
     rows = visible.values_list("pk", "name", "role", "organisation", "bio", "sector__slug")
     region_of = dict(visible.values_list("pk", "region__slug"))
     interests = defaultdict(set)
@@ -155,6 +160,8 @@ def members(user, concepts):
     documents = []
     for pk, name, role, organisation, bio, sector in rows:
         text = " · ".join(part for part in (role, organisation, bio) if part)
+        if concepts and not any(c.matches(name) or c.matches(text) for c in concepts):
+            continue
         facets = {
             "type": {"member"},
             "sector": {sector} if sector else set(),
@@ -177,3 +184,15 @@ def taxonomy_terms(concepts):
             ):
                 documents.append(document)
     return documents
+
+
+def found_as_typed(user, word):
+    """Whether any post or case study the viewer may see contains the word, body included."""
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+
+    query = PlainText(word)
+    for visible in (BlogPage.objects.visible_to(user), CaseStudyPage.objects.published()):
+        if visible.search(query).get_queryset().exists():
+            return True
+    return False

@@ -22,6 +22,7 @@ from search.highlight import highlight
 from search.query import parse
 from search.spelling import vocabulary
 from search.synonyms import synonym_index
+from search.text import printable
 
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -51,6 +52,7 @@ class SearchResponse:
     suggestion_query: str = ""
     browse: bool = False
     notice: str = ""
+    searched_words: bool = False  # False when the query held only stopwords or symbols
 
     @property
     def searched(self):
@@ -148,17 +150,22 @@ def _urls(request, documents):
 
 def search(request):
     params = request.GET
-    query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = " ".join(printable(params.get("q", "")).split())[:MAX_QUERY_LENGTH]
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     version = content_version()
-    parsed = parse(query, synonym_index(version), vocabulary(version))
+    parsed = parse(
+        query,
+        synonym_index(version),
+        vocabulary(version),
+        found_as_typed=lambda word: gather.found_as_typed(request.user, word),
+    )
     documents = _gather(request.user, parsed)
     years = {document.date.year for document in documents if document.date}
     facets = build_facets(years)
     selected = {facet.param: facet.values(params) for facet in facets}
     selected = {param: values for param, values in selected.items() if values}
 
-    response = SearchResponse(query=query, sort=sort)
+    response = SearchResponse(query=query, sort=sort, searched_words=bool(parsed.concepts))
     response.browse = not parsed.concepts and not selected
     response.facets = count(documents, facets, selected)
     for facet in response.facets:
@@ -186,8 +193,10 @@ def search(request):
     if response.browse:
         return response
 
+    if not parsed.concepts:
+        response.sort = sort = "newest"  # nothing to rank by: browsing a facet
     rank(matching, parsed.concepts)
-    sort_documents(matching, "newest" if not parsed.concepts else sort)
+    sort_documents(matching, sort)
     response.page = Paginator(matching, PAGE_SIZE).get_page(params.get("page"))
     shown = list(response.page.object_list)
     urls = _urls(request, shown)
@@ -214,4 +223,7 @@ def search(request):
 def click_url(query, url):
     from django.utils.http import urlencode
 
-    return f"{reverse('search-click')}?{urlencode({'q': query, 'to': url})}"
+    from search.analytics import click_signature
+
+    params = {"q": query, "to": url, "sig": click_signature(query, url)}
+    return f"{reverse('search-click')}?{urlencode(params)}"

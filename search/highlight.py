@@ -7,13 +7,15 @@ elements the search adds are markup: a member's "<script>" arrives as text.
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search.text import fold
+
 SNIPPET_LENGTH = 260
 
 
 def _spans(text, concepts):
     spans = []
     for concept in concepts:
-        spans.extend(match.span() for match in concept.pattern.finditer(text))
+        spans.extend(match.span() for match in concept.pattern.finditer(fold(text)))
     spans.sort()
     merged = []
     for start, end in spans:

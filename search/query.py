@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from wagtail.search.query import Or, Phrase, PlainText
 
 from search.spelling import FUZZY_FROM_LENGTH
-from search.text import STOPWORDS, forms, phrase_pattern, words
+from search.text import STOPWORDS, fold, forms, phrase_pattern, words
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Concept:
         self.pattern = re.compile("|".join(p for p in patterns if p), re.IGNORECASE)
 
     def matches(self, text):
-        return bool(text) and self.pattern.search(text) is not None
+        return bool(text) and self.pattern.search(fold(text)) is not None
 
 
 @dataclass
@@ -50,18 +50,30 @@ class ParsedQuery:
         return parts[0] if len(parts) == 1 else Or(parts)
 
 
-def parse(text, synonyms, vocabulary):
+MAX_CONCEPTS = 12
+
+
+def parse(text, synonyms, vocabulary, found_as_typed=lambda word: False):
+    """Concepts from the query; a word is corrected only if the content lacks it as typed.
+
+    The vocabulary holds titles and summaries only, so `found_as_typed` asks the full-text
+    index whether a word the vocabulary lacks is in some body all the same (a surname, a
+    place) before treating it as a typing slip.
+    """
     tokens = words(text)
     concepts = []
     corrected_tokens = []
     corrected = False
+    seen = set()
     position = 0
     while position < len(tokens):
         for size in range(min(synonyms.longest, len(tokens) - position), 0, -1):
             phrase = " ".join(tokens[position : position + size])
             group = synonyms.lookup(phrase)
             if group and (size > 1 or phrase not in STOPWORDS):
-                concepts.append(Concept(phrase, set(group)))
+                if phrase not in seen:
+                    seen.add(phrase)
+                    concepts.append(Concept(phrase, set(group)))
                 corrected_tokens.extend(tokens[position : position + size])
                 position += size
                 break
@@ -69,9 +81,12 @@ def parse(text, synonyms, vocabulary):
             token = tokens[position]
             position += 1
             corrected_tokens.append(token)
-            if token in STOPWORDS:
+            if token in STOPWORDS or token in seen:
                 continue
+            seen.add(token)
             correction = vocabulary.correction(token)
+            if correction and found_as_typed(token):
+                correction = None
             variants = {token}
             if correction:
                 corrected = True
@@ -81,4 +96,4 @@ def parse(text, synonyms, vocabulary):
                     variants.update(synonyms.lookup(correction) or ())
             concepts.append(Concept(token, variants, correction))
     suggestion = " ".join(corrected_tokens) if corrected else None
-    return ParsedQuery(text=text, concepts=concepts, suggestion=suggestion)
+    return ParsedQuery(text=text, concepts=concepts[:MAX_CONCEPTS], suggestion=suggestion)

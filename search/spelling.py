@@ -18,14 +18,16 @@ FUZZY_FROM_LENGTH = 5
 
 
 def _collect():
+    from django.contrib.auth.models import AnonymousUser
+
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.models import Region, Sector, Theme
-    from network.models.mixins import Audience
     from search.synonyms import file_groups
 
     found = set()
-    posts = BlogPage.objects.live().public().filter(audience=Audience.PUBLIC)
+    # Only what a visitor may read: a correction must never reveal a members-only word.
+    posts = BlogPage.objects.visible_to(AnonymousUser())
     for title, summary in posts.values_list("title", "summary").iterator():
         found.update(words(title))
         found.update(words(summary))

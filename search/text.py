@@ -26,6 +26,25 @@ def normalise(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
 
+def _fold_char(char):
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base and base.isascii() and base.isalnum() else char
+
+
+def fold(text):
+    """Accents removed character by character, so positions still match the original.
+
+    Matching runs on folded text and highlighting marks the same spans of the original,
+    so "Sian" finds "Siân" and the mark lands on "Siân".
+    """
+    return "".join(_fold_char(char) if ord(char) > 127 else char for char in text or "")
+
+
+def printable(text):
+    """Control characters (a NUL byte among them) removed: no database accepts them all."""
+    return "".join(char for char in text or "" if char.isprintable() or char in " \t")
+
+
 def words(text):
     return WORD.findall(normalise(text))
 
@@ -46,10 +65,22 @@ def stem(word):
     return word
 
 
+def singular(word):
+    """Only plural endings come off here: "-ing" would take "evening" to "even"."""
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses", "zes")):
+                continue
+            return word[: -len(suffix)] + replacement
+    return word
+
+
 def forms(word):
     """The word with its plural and singular forms, for query expansion."""
     found = {word}
-    base = stem(word)
+    base = singular(word)
     found.add(base)
     if len(word) >= 3 and word.isalpha():
         if base.endswith("y") and base[-2:-1] not in "aeiou":

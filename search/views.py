@@ -12,7 +12,7 @@ from search import analytics, engine, suggestions
 @require_GET
 def search(request):
     response = engine.search(request)
-    if response.query and analytics.counts_as_search(request.GET):
+    if response.query and response.searched_words and analytics.counts_as_search(request.GET):
         analytics.record_search(response.query, response.total)
     return render(
         request,
@@ -43,14 +43,18 @@ def opened(request):
     Result links point straight at the page and name this view in their ``ping``
     attribute, so the browser reports the click (POST) without an intermediate redirect;
     a GET is the same count followed by a redirect, for links shared from elsewhere.
-    Only local paths are counted or followed.
+    Only local paths are followed, and only links signed by the search are counted, so
+    nobody can fill the report with invented queries.
     """
     target = request.GET.get("to", "")
-    if not _local_path(request, target):
+    query = request.GET.get("q", "")
+    genuine = analytics.is_genuine_click(query, target, request.GET.get("sig"))
+    if not _local_path(request, target) or (request.method == "POST" and not genuine):
         if request.method == "POST":
             return HttpResponse(status=400)
         return HttpResponseRedirect("/search/")
-    analytics.record_click(request.GET.get("q", ""), target)
+    if genuine:
+        analytics.record_click(query, target)
     if request.method == "POST":
         return HttpResponse(status=204)
     return HttpResponseRedirect(target)

@@ -2,7 +2,7 @@
 
 Debian's chromium is used because Playwright's own browser download cannot run here.
 Playwright's synchronous API keeps an event loop in the test thread, so Django's guard
-against ORM calls from async code is lifted for these tests only (the calls are still
+against ORM calls from async code is lifted while a browser is open (the calls are still
 made synchronously, from this one thread). With CI=true a missing Chromium fails rather
 than skips, so a green CI run always means the browser tests ran.
 """
@@ -16,8 +16,6 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,7 +42,7 @@ def _unavailable(reason):
 
 
 @pytest.fixture
-def browser(demo):
+def browser(demo, monkeypatch):
     """One Chromium per test, started after the database is ready and closed before the
     test's data is flushed: Playwright's event loop must not be running while Django
     restores the migrated data between tests."""
@@ -54,6 +52,8 @@ def browser(demo):
         _unavailable("axe-core is not installed (npm ci)")
     from playwright.sync_api import sync_playwright
 
+    # Only while the browser runs: a subprocess started by another test must not inherit it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from search.engine import click_url
 from search.models import SearchClickDay, SearchQueryDay, SearchSynonym
 from tests.factories import BlogPageFactory
 
@@ -41,14 +42,54 @@ def test_searches_answered_from_the_page_cache_are_counted(client, blog_index, s
     assert row.results == first.context["search"].total
 
 
+def _ping_url(client, query, title):
+    search = client.get("/search/", {"q": query}).context["search"]
+    return next(hit.open_url for hit in search.page.object_list if hit.title == title)
+
+
 def test_opened_results_are_counted_by_ping_and_by_link(client, blog_index):
     post = BlogPageFactory(parent=blog_index, title="Crisis cafes")
-    ping = client.post(f"/search/open/?q=crisis&to={post.url}", content_type="text/ping")
+    ping_url = _ping_url(client, "crisis", "Crisis cafes")
+    ping = client.post(ping_url, content_type="text/ping")
     assert ping.status_code == 204
-    followed = client.get("/search/open/", {"q": "crisis", "to": post.url})
+    followed = client.get(ping_url)
     assert followed.status_code == 302
     assert followed["Location"] == post.url
     assert SearchClickDay.objects.get(query="crisis", url=post.url).clicks == 2
+
+
+def test_invented_clicks_are_not_counted(client, blog_index):
+    post = BlogPageFactory(parent=blog_index, title="Crisis cafes")
+    ping_url = _ping_url(client, "crisis", "Crisis cafes")
+    assert client.post(f"/search/open/?q=made+up&to={post.url}").status_code == 400
+    assert client.post(ping_url.replace("q=crisis", "q=other")).status_code == 400
+    followed = client.get("/search/open/", {"q": "made up", "to": post.url})
+    assert followed["Location"] == post.url  # a shared link still works, uncounted
+    assert not SearchClickDay.objects.exists()
+
+
+def test_analytics_rows_are_bounded_per_day_and_old_ones_expire(client, monkeypatch):
+    import datetime
+
+    from search import analytics
+
+    old = timezone.localdate() - datetime.timedelta(days=analytics.RETENTION_DAYS + 1)
+    SearchQueryDay.objects.create(query="long ago", day=old, searches=1)
+    monkeypatch.setattr(analytics, "ROWS_PER_DAY", 3)
+    for number in range(6):
+        client.get("/search/", {"q": f"query{number}"})
+    client.get("/search/", {"q": "query0"})
+    today = SearchQueryDay.objects.filter(day=timezone.localdate())
+    assert today.count() == 3
+    assert today.get(query="query0").searches == 2
+    assert not SearchQueryDay.objects.filter(query="long ago").exists()
+
+
+def test_queries_of_only_stopwords_or_control_characters_are_handled(client):
+    for query in ["the and of", "\x00", "crisis\x00cafe", "\u202e\u200b"]:
+        assert client.get("/search/", {"q": query}).status_code == 200
+    assert not SearchQueryDay.objects.filter(query="the and of").exists()
+    assert client.get("/search/suggest/", {"q": "cr\x00"}).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -68,7 +109,7 @@ def test_facilitators_see_top_queries_misses_and_opened_results(facilitator_clie
     for _ in range(3):
         anonymous.get("/search/", {"q": "crisis"})
     anonymous.get("/search/", {"q": "qqqzz nothing"})
-    anonymous.post(f"/search/open/?q=crisis&to={post.url}")
+    anonymous.post(click_url("crisis", post.url))
     response = facilitator_client.get("/admin/search-analytics/")
     assert response.status_code == 200
     context = response.context

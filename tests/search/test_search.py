@@ -324,6 +324,7 @@ def test_results_from_the_same_audience_use_direct_links(client, blog_index):
     post = BlogPageFactory(parent=blog_index, title="Crisis cafes")
     html = client.get("/search/", {"q": "crisis"}).content.decode()
     assert f'href="{post.url}" ping="/search/open/?q=crisis&amp;to=%2F' in html
+    assert "&amp;sig=" in html
 
 
 def test_audience_field_is_respected_by_facets_too(member_client, blog_index):
@@ -371,3 +372,47 @@ def test_search_runs_a_fixed_number_of_queries_however_many_match(client, blog_i
     results(client, **params)
     many = _queries_for(client, params)
     assert few == many, f"{params}: {few} queries with 5 matches, {many} with 30"
+
+
+def test_accents_fold_both_ways(member_client, db):
+    MemberProfileFactory(name="Siân Pryce", role="Navigator", visibility="public")
+    search = results(member_client, q="sian", type="member")
+    assert [hit.title for hit in search.page.object_list] == ["Siân Pryce"]
+    html = member_client.get("/search/", {"q": "Siân"}).content.decode()
+    assert "Siân Pryce" in html
+
+
+def test_word_forms_stop_at_plurals(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Even the quiet weeks")
+    BlogPageFactory(parent=blog_index, title="Evening clinics")
+    assert titles(client, q="evening", type="post") == ["Evening clinics"]
+
+
+def test_a_word_found_in_a_body_is_not_corrected(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Commissioning for the long haul")
+    post = BlogPageFactory(parent=blog_index, title="A week in the team")
+    post.body = [("rich_text", "<p>Thanks to Comissioni, our chair.</p>")]
+    post.save_revision().publish()
+    search = results(client, q="comissioni")
+    assert search.suggestion is None
+
+
+def test_corrections_never_come_from_members_only_words(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Zephyrine pathway", audience="members")
+    assert results(client, q="zephyrene").suggestion is None
+
+
+def test_long_repetitive_queries_are_cut_to_a_few_concepts(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="GP attachments")
+    for query in ["gp " * 66, "vcse " * 40, " ".join(f"word{n}" for n in range(60))]:
+        assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_key_learning_reads_as_text(client, case_index):
+    CaseStudyPageFactory(
+        parent=case_index,
+        title="Joint triage",
+        key_learning="<p>Health &amp; care</p><p>together</p>",
+    )
+    search = results(client, q="joint triage", type="case-study")
+    assert "Health &amp; care together" in str(search.page.object_list[0].snippet)
