@@ -53,18 +53,6 @@ def content_words(text):
     return [word for word in words(text) if word not in STOPWORDS]
 
 
-def stem(word):
-    """A light English stem: enough to meet plurals and common endings half way."""
-    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
-            if suffix == "es" and not word.endswith(("shes", "ches", "xes", "sses", "zes")):
-                continue
-            return word[: -len(suffix)] + replacement
-    return word
-
-
 def singular(word):
     """Only plural endings come off here: "-ing" would take "evening" to "even"."""
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", ""), ("s", "")):
@@ -75,6 +63,16 @@ def singular(word):
                 continue
             return word[: -len(suffix)] + replacement
     return word
+
+
+def stem(word):
+    """A light English stem: plurals and "-ing" come off, enough to meet word forms half way.
+
+    Used for keys (synonyms, the vocabulary), never to widen a query.
+    """
+    if word.endswith("ing") and len(word) >= 6:
+        return word[:-3]
+    return singular(word)
 
 
 def forms(word):
