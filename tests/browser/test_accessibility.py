@@ -110,7 +110,7 @@ def _act(page, action):
         assert page.locator(".nhsuk-error-summary").is_visible()
 
 
-def _focus_is_visible(page, presses=4):
+def _focus_is_visible(page, presses=12):
     missing = []
     page.locator("body").focus()
     for _ in range(presses):
