@@ -6,7 +6,7 @@ search page works the same without it.
 
 from django.db.models import Q
 
-from search.text import normalise
+from search.text import normalise, printable
 
 LIMIT = 8
 MIN_LENGTH = 2
@@ -17,7 +17,7 @@ def suggest(user, text):
     from casestudies.models import CaseStudyPage
     from network.models import Region, Sector, Theme
 
-    text = " ".join(normalise(text).split())[:100]
+    text = " ".join(normalise(printable(text)).split())[:100]
     if len(text) < MIN_LENGTH:
         return []
     found = []
