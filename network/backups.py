@@ -1,6 +1,7 @@
 """Backups of everything members and facilitators have written: the database and uploads.
 
-The database goes into the archive as Django's portable JSON, every row with its own
+The database goes into the archive as Django's portable JSON (timestamps kept to the
+microsecond, see precise_json.py), every row with its own
 primary key (content types and permissions included), so a backup taken on PostgreSQL
 restores on any supported database at the same version of the platform; uploaded images
 and documents go in beside it. Derived data (sessions, the search index, queued task
@@ -43,7 +44,12 @@ def create_backup(destination):
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     data = io.StringIO()
-    call_command("dumpdata", *[f"--exclude={label}" for label in excluded_labels()], stdout=data)
+    call_command(
+        "dumpdata",
+        "--format=precisejson",
+        *[f"--exclude={label}" for label in excluded_labels()],
+        stdout=data,
+    )
     payload = data.getvalue().encode()
     manifest = json.dumps(
         {"format": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}

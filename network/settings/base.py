@@ -270,3 +270,6 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and the CSP
+
+# Backups serialise timestamps to the microsecond (network/backups.py).
+SERIALIZATION_MODULES = {"precisejson": "network.precise_json"}

@@ -103,3 +103,16 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path):
         call_command("restore", str(bogus), "--no-input")
     with pytest.raises(CommandError, match="No backup file"):
         call_command("restore", str(tmp_path / "missing.tar.gz"), "--no-input")
+
+
+def test_timestamps_survive_to_the_microsecond(tmp_path, member):
+    """The stock JSON encoder would cut them to milliseconds on the way into the archive."""
+    import datetime
+
+    stamp = datetime.datetime(2026, 3, 1, 9, 30, 15, 123, tzinfo=datetime.UTC)
+    User.objects.filter(pk=member.pk).update(date_joined=stamp)
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", "--output", str(archive), verbosity=0)
+    User.objects.filter(pk=member.pk).update(date_joined=stamp.replace(microsecond=999000))
+    call_command("restore", str(archive), "--no-input", verbosity=0)
+    assert User.objects.get(pk=member.pk).date_joined == stamp
