@@ -37,7 +37,9 @@ def fold(text):
     Matching runs on folded text and highlighting marks the same spans of the original,
     so "Sian" finds "Siân" and the mark lands on "Siân".
     """
-    return "".join(_fold_char(char) if ord(char) > 127 else char for char in text or "")
+    if not text or text.isascii():
+        return text or ""  # the common case, and the one ranking calls thousands of times
+    return "".join(_fold_char(char) if ord(char) > 127 else char for char in text)
 
 
 def printable(text):
