@@ -12,9 +12,12 @@ from datetime import timedelta
 from django.core import signing
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.http import urlencode
 
+from search.facets import FACET_PARAMS
 from search.models import SearchClickDay, SearchQueryDay
 from search.text import printable
 
@@ -32,6 +35,12 @@ CLICK_SALT = "search-click"
 def click_signature(query, url):
     """Signs a query and result, so only links the search itself made are counted."""
     return signing.Signer(salt=CLICK_SALT).signature(f"{normalise_query(query)}\n{url}")
+
+
+def opened_url(query, url):
+    """The signed address a result link pings when it is opened."""
+    params = {"q": query, "to": url, "sig": click_signature(query, url)}
+    return f"{reverse('search-click')}?{urlencode(params)}"
 
 
 def is_genuine_click(query, url, signature):
@@ -145,9 +154,6 @@ def report(days=30, limit=20):
         "opened": list(opened),
         "total_searches": queries.aggregate(total=Sum("searches"))["total"] or 0,
     }
-
-
-FACET_PARAMS = ("type", "theme", "sector", "region", "year", "status", "integration")
 
 
 def counts_as_search(params):

@@ -50,16 +50,21 @@ def plain_text(rich_text):
 
 
 def _ranked_rows(queryset, backend_query, columns):
-    if backend_query is None:
-        return list(queryset.values_list(*columns)), queryset
-    matched = queryset.search(backend_query, operator="or").get_queryset()
-    return list(matched.values_list(*columns)), matched
+    """The chosen columns of every match, in the full-text backend's order."""
+    if backend_query is not None:
+        queryset = queryset.search(backend_query, operator="or").get_queryset()
+    return list(queryset.values_list(*columns))
 
 
-def _set_rank(documents):
+def _finish_pages(documents, visible, model):
+    """Record the backend's order and tag each page with its themes and sectors."""
     total = len(documents)
     for position, document in enumerate(documents):
-        document.backend_rank = 1 - position / total if total else 0
+        document.backend_rank = 1 - position / total
+    owner_field = f"{model._meta.model_name}_id"
+    _add_terms(documents, visible, model.themes.through.objects, owner_field, "theme", "theme")
+    _add_terms(documents, visible, model.sectors.through.objects, owner_field, "sector", "sector")
+    return documents
 
 
 IN_LIST_LIMIT = 300
@@ -87,9 +92,7 @@ def posts(user, backend_query):
     from blog.models import BlogPage
 
     visible = BlogPage.objects.visible_to(user)
-    rows, _matched = _ranked_rows(
-        visible, backend_query, ("pk", "title", "summary", "date", "region__slug")
-    )
+    rows = _ranked_rows(visible, backend_query, ("pk", "title", "summary", "date", "region__slug"))
     documents = [
         Document(
             "post",
@@ -101,12 +104,7 @@ def posts(user, backend_query):
         )
         for pk, title, summary, day, region in rows
     ]
-    _set_rank(documents)
-    through = BlogPage.themes.through.objects
-    _add_terms(documents, visible, through, "blogpage_id", "theme", "theme")
-    through = BlogPage.sectors.through.objects
-    _add_terms(documents, visible, through, "blogpage_id", "sector", "sector")
-    return documents
+    return _finish_pages(documents, visible, BlogPage)
 
 
 def case_studies(user, backend_query):
@@ -123,7 +121,7 @@ def case_studies(user, backend_query):
         "status",
         "integration_type",
     )
-    rows, _matched = _ranked_rows(visible, backend_query, columns)
+    rows = _ranked_rows(visible, backend_query, columns)
     documents = []
     for pk, title, summary, key_learning, day, region, status, integration in rows:
         facets = {
@@ -135,12 +133,7 @@ def case_studies(user, backend_query):
         }
         text = f"{summary} {plain_text(key_learning)}"
         documents.append(Document("case-study", pk, title, text, day, facets))
-    _set_rank(documents)
-    through = CaseStudyPage.themes.through.objects
-    _add_terms(documents, visible, through, "casestudypage_id", "theme", "theme")
-    through = CaseStudyPage.sectors.through.objects
-    _add_terms(documents, visible, through, "casestudypage_id", "sector", "sector")
-    return documents
+    return _finish_pages(documents, visible, CaseStudyPage)
 
 
 def members(user, concepts):
@@ -149,8 +142,9 @@ def members(user, concepts):
     # Profiles are matched in Python, not with icontains, so that accents fold ("Sian"
     # finds "Siân") and a long query cannot grow into a thousand-term SQL expression.
     visible = MemberProfile.objects.listed_to(user)
-    rows = visible.values_list("pk", "name", "role", "organisation", "bio", "sector__slug")
-    region_of = dict(visible.values_list("pk", "region__slug"))
+    rows = visible.values_list(
+        "pk", "name", "role", "organisation", "bio", "sector__slug", "region__slug"
+    )
     interests = defaultdict(set)
     through = MemberProfile.interests.through.objects
     for owner, slug in through.filter(memberprofile__in=visible).values_list(
@@ -158,14 +152,14 @@ def members(user, concepts):
     ):
         interests[owner].add(slug)
     documents = []
-    for pk, name, role, organisation, bio, sector in rows:
+    for pk, name, role, organisation, bio, sector, region in rows:
         text = " · ".join(part for part in (role, organisation, bio) if part)
         if concepts and not any(c.matches(name) or c.matches(text) for c in concepts):
             continue
         facets = {
             "type": {"member"},
             "sector": {sector} if sector else set(),
-            "region": {region_of[pk]} if region_of.get(pk) else set(),
+            "region": {region} if region else set(),
             "theme": interests[pk],
         }
         documents.append(Document("member", pk, name, text, None, facets))

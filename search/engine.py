@@ -11,11 +11,11 @@ import math
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.urls import reverse
 
-from network.listing import querystring_without
+from network.listing import selected_chips
 from network.page_cache import content_version
 from search import documents as gather
+from search.analytics import opened_url
 from search.documents import KIND_LABELS
 from search.facets import build_facets, count, passes
 from search.highlight import highlight
@@ -54,31 +54,32 @@ class SearchResponse:
     notice: str = ""
     searched_words: bool = False  # False when the query held only stopwords or symbols
 
-    @property
-    def searched(self):
-        return bool(self.query) or bool(self.chips)
+
+IN_TITLE, IN_TEXT = 2, 1
+
+
+def _where_found(document, concepts):
+    """For each concept: found in the title, in the summary-like text, or not at all."""
+    return [
+        IN_TITLE if c.matches(document.title) else IN_TEXT if c.matches(document.text) else 0
+        for c in concepts
+    ]
 
 
 def rank(documents, concepts):
+    found = [_where_found(document, concepts) for document in documents]
     total = len(documents)
-    weights = []
-    for concept in concepts:
-        frequency = sum(
-            1
-            for document in documents
-            if concept.matches(document.title) or concept.matches(document.text)
-        )
-        weights.append((concept, 1 + math.log((total + 1) / (frequency + 1))))
-    for document in documents:
+    weights = [
+        1 + math.log((total + 1) / (sum(1 for places in found if places[i]) + 1))
+        for i in range(len(concepts))
+    ]
+    for document, places in zip(documents, found, strict=True):
         score = document.backend_rank
-        matched_title = 0
-        for concept, weight in weights:
-            if concept.matches(document.title):
-                score += 3 * weight
-                matched_title += 1
-            elif concept.matches(document.text):
-                score += 1.5 * weight
-        if document.kind in ("theme", "sector", "region") and matched_title == len(concepts):
+        for place, weight in zip(places, weights, strict=True):
+            score += {IN_TITLE: 3, IN_TEXT: 1.5}.get(place, 0) * weight
+        if document.kind in ("theme", "sector", "region") and all(
+            place == IN_TITLE for place in places
+        ):
             score += 5  # the landing page of exactly what was asked for
         document.score = score
 
@@ -105,15 +106,7 @@ def _toggle_query(params, param, value):
 def _gather(user, parsed):
     backend_query = parsed.backend_query()
     found = gather.posts(user, backend_query) + gather.case_studies(user, backend_query)
-    people = gather.members(user, parsed.concepts)
-    terms = gather.taxonomy_terms(parsed.concepts)
-    if parsed.concepts:
-        people = [
-            person
-            for person in people
-            if any(c.matches(person.title) or c.matches(person.text) for c in parsed.concepts)
-        ]
-    return found + people + terms
+    return found + gather.members(user, parsed.concepts) + gather.taxonomy_terms(parsed.concepts)
 
 
 def _urls(request, documents):
@@ -171,16 +164,7 @@ def search(request):
     for facet in response.facets:
         for value in facet.values:
             value.toggle_query = _toggle_query(params, facet.param, value.value)
-    labels = {facet.param: (facet.label, dict(facet.options)) for facet in facets}
-    for param, values in selected.items():
-        label, options = labels[param]
-        for value in values:
-            response.chips.append(
-                {
-                    "label": f"{label}: {options.get(value, value)}",
-                    "remove_query": querystring_without(params, param, value),
-                }
-            )
+    response.chips = selected_chips(params, facets, selected)
 
     matching = [document for document in documents if passes(document, selected)]
     response.total = len(matching) if not response.browse else 0
@@ -212,18 +196,9 @@ def search(request):
                 title=document.title,
                 snippet=highlight(document.text, parsed.concepts),
                 kind_label=KIND_LABELS[document.kind],
-                open_url=click_url(query, url),
+                open_url=opened_url(query, url),
                 themes=themes,
             )
         )
     response.page.object_list = hits
     return response
-
-
-def click_url(query, url):
-    from django.utils.http import urlencode
-
-    from search.analytics import click_signature
-
-    params = {"q": query, "to": url, "sig": click_signature(query, url)}
-    return f"{reverse('search-click')}?{urlencode(params)}"

@@ -28,6 +28,10 @@ class Facet:
         return chosen
 
 
+# The query-string names of the facets below, for code that only needs to recognise them.
+FACET_PARAMS = ("type", "theme", "sector", "region", "year", "status", "integration")
+
+
 def build_facets(years):
     from casestudies.choices import IntegrationType, Status
     from network.models import Region, Sector, Theme

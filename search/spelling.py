@@ -6,12 +6,9 @@ query as "Did you mean".
 """
 
 import difflib
-import time
 
 from search.text import STOPWORDS, stem, words
-
-_cache = {}
-MAX_AGE_SECONDS = 600  # also rebuilt after this long, in case the shared cache was flushed
+from search.versioned import PerContentVersion
 
 CORRECT_FROM_LENGTH = 4
 FUZZY_FROM_LENGTH = 5
@@ -66,11 +63,8 @@ class Vocabulary:
         return matches[0] if matches else None
 
 
+_built = PerContentVersion(lambda: Vocabulary(_collect()))
+
+
 def vocabulary(version):
-    known = _cache.get(version)
-    built = _cache.get("built", 0)
-    if known is None or time.monotonic() - built > MAX_AGE_SECONDS:
-        _cache.clear()
-        known = _cache[version] = Vocabulary(_collect())
-        _cache["built"] = time.monotonic()
-    return known
+    return _built.get(version)

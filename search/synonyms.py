@@ -5,15 +5,12 @@ SearchSynonym rows. Both are read together and kept per content version, so a sa
 applies to the next search without a restart.
 """
 
-import time
 from pathlib import Path
 
 from search.text import stem, words
+from search.versioned import PerContentVersion
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
-
-_cache = {}
-MAX_AGE_SECONDS = 600  # also rebuilt after this long, in case the shared cache was flushed
 
 
 def key(phrase):
@@ -61,11 +58,8 @@ class SynonymIndex:
         return {phrase for group in self.groups.values() for phrase in group}
 
 
+_built = PerContentVersion(lambda: SynonymIndex(file_groups() + admin_groups()))
+
+
 def synonym_index(version):
-    index = _cache.get(version)
-    built = _cache.get("built", 0)
-    if index is None or time.monotonic() - built > MAX_AGE_SECONDS:
-        _cache.clear()
-        index = _cache[version] = SynonymIndex(file_groups() + admin_groups())
-        _cache["built"] = time.monotonic()
-    return index
+    return _built.get(version)

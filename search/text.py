@@ -51,10 +51,6 @@ def words(text):
     return WORD.findall(normalise(text))
 
 
-def content_words(text):
-    return [word for word in words(text) if word not in STOPWORDS]
-
-
 def singular(word):
     """Only plural endings come off here: "-ing" would take "evening" to "even"."""
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", ""), ("s", "")):

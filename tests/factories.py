@@ -10,7 +10,7 @@ from blog.models import BlogPage, BlogPageAuthor, BlogSeries, CollectiveAuthor
 from casestudies.choices import IntegrationType, PartnerRole, RelationshipType, Setting, Status
 from casestudies.models import CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
 from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
-from network.models import MemberProfile, Sector, User
+from network.models import MemberProfile, MembershipApplication, Region, Sector, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -53,6 +53,19 @@ class MemberProfileFactory(factory.django.DjangoModelFactory):
     def interests(self, create, extracted, **kwargs):
         if create and extracted:
             self.interests.set(extracted)
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipApplication
+
+    user = factory.SubFactory(UserFactory)
+    name = "Ana Applicant"
+    organisation = "Eastfield Mind"
+    role = "Peer worker"
+    sector = factory.LazyFunction(lambda: Sector.objects.first())
+    region = factory.LazyFunction(lambda: Region.objects.first())
+    reason = "To learn from other areas."
 
 
 class CollectiveAuthorFactory(factory.django.DjangoModelFactory):

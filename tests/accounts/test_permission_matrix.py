@@ -26,7 +26,7 @@ from network.models import (
     Theme,
     User,
 )
-from tests.factories import BlogPageFactory, UserFactory, member_user
+from tests.factories import BlogPageFactory, MembershipApplicationFactory, UserFactory, member_user
 
 pytestmark = pytest.mark.django_db
 
@@ -111,15 +111,7 @@ def world(blog_index, facilitator):
     pending_comment = Comment.objects.create(
         page=post, author=commenter, body="Remark awaiting review.", status=CommentStatus.PENDING
     )
-    application = MembershipApplication.objects.create(
-        user=applicant,
-        name="Ana Applicant",
-        organisation="Eastfield Mind",
-        role="Peer worker",
-        sector=Sector.objects.first(),
-        region=Region.objects.first(),
-        reason="To learn from other areas.",
-    )
+    application = MembershipApplicationFactory(user=applicant)
     users = {
         "anonymous": None,
         "visitor": visitor,

@@ -6,6 +6,8 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
+from tests.services import require
+
 pytestmark = pytest.mark.django_db
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -13,10 +15,7 @@ REDIS_URL = os.environ.get("REDIS_URL")
 
 @pytest.fixture
 def redis_cache(settings):
-    if not REDIS_URL:
-        if os.environ.get("CI") == "true":
-            pytest.fail("REDIS_URL is not set: the Redis server did not start")
-        pytest.skip("REDIS_URL is not set; `make test` starts a Redis server")
+    require(REDIS_URL, "REDIS_URL is not set: no Redis server is running")
     settings.CACHES = {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
     }

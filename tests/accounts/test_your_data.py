@@ -21,7 +21,7 @@ from network.models import (
     Theme,
     User,
 )
-from tests.factories import BlogPageFactory, UserFactory, member_user
+from tests.factories import BlogPageFactory, MembershipApplicationFactory, UserFactory, member_user
 
 pytestmark = pytest.mark.django_db
 
@@ -176,15 +176,7 @@ def test_download_holds_nothing_about_anyone_else(client, person):
 
 def test_visitor_download_has_the_application_and_no_profile(client):
     visitor = UserFactory(email="applicant@example.org")
-    MembershipApplication.objects.create(
-        user=visitor,
-        name="Ana Applicant",
-        organisation="Eastfield Mind",
-        role="Volunteer",
-        sector=Sector.objects.first(),
-        region=Region.objects.first(),
-        reason="Curious.",
-    )
+    MembershipApplicationFactory(user=visitor)
     client.force_login(visitor)
     data = download(client)
     assert data["account"]["email"] == "applicant@example.org"

@@ -1,6 +1,5 @@
 """Many members submitting at the same moment: every reflection saved exactly once."""
 
-import os
 import threading
 
 import pytest
@@ -11,16 +10,14 @@ from django.urls import reverse
 from blog.models import BlogPage
 from network.models import MemberProfile, Theme
 from tests.factories import member_user
+from tests.services import require
 
 SUBMITTERS = 50
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_members_submit_at_once(blog_index):
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must run this on PostgreSQL")
-        pytest.skip("concurrent writers need PostgreSQL; `make test` runs this on it")
+    require(connection.vendor == "postgresql", "concurrent writers need PostgreSQL")
     # Another test that commits for real may have emptied the seeded taxonomy.
     theme, _ = Theme.objects.get_or_create(
         slug="co-production", defaults={"name": "Co-production and lived experience leadership"}

@@ -8,7 +8,6 @@ than skips, so a green CI run always means the browser tests ran.
 """
 
 import contextlib
-import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,8 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.test import Client
+
+from tests.services import require
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,21 +36,13 @@ WIDTHS = (320, 768, 1280)
 browser_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI needs it to run the browser tests")
-    pytest.skip(reason)
-
-
 @pytest.fixture
 def browser(demo, monkeypatch):
     """One Chromium per test, started after the database is ready and closed before the
     test's data is flushed: Playwright's event loop must not be running while Django
     restores the migrated data between tests."""
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed")
-    if not AXE.exists():
-        _unavailable("axe-core is not installed (npm ci)")
+    require(CHROMIUM.exists(), f"{CHROMIUM} is not installed")
+    require(AXE.exists(), "axe-core is not installed (npm ci)")
     from playwright.sync_api import sync_playwright
 
     # Only while the browser runs: a subprocess started by another test must not inherit it.

@@ -13,7 +13,8 @@ from django.core.management import CommandError, call_command
 
 from blog.models import BlogPage
 from network.backups import excluded_labels
-from network.models import Comment, MembershipApplication, Region, Sector, User
+from network.models import Comment, User
+from tests.factories import MembershipApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,15 +55,7 @@ def test_backup_and_restore_round_trip(client, tmp_path, member):
     call_command("load_demo", verbosity=0)
     post = BlogPage.objects.live().filter(audience="public").first()
     Comment.objects.create(page=post, author=member, body="Kept across a restore")
-    MembershipApplication.objects.create(
-        user=member,
-        name="Pat",
-        organisation="Riverside Mind",
-        role="Peer lead",
-        sector=Sector.objects.first(),
-        region=Region.objects.first(),
-        reason="To share",
-    )
+    MembershipApplicationFactory(user=member, name="Pat")
     before, media_before = content_snapshot(), media_snapshot()
     assert media_before, "the demo has uploaded images to back up"
     archive = tmp_path / "backup.tar.gz"

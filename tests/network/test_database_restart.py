@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 
 from tests.factories import BlogPageFactory
+from tests.services import require
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,10 +34,7 @@ def get(url):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_succeed_after_postgresql_restarts(blog_index):
-    if connection.vendor != "postgresql":
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI must run this on PostgreSQL")
-        pytest.skip("needs the PostgreSQL cluster that `make test` starts")
+    require(connection.vendor == "postgresql", "this restarts the PostgreSQL cluster")
     BlogPageFactory(parent=blog_index, title="Still here after a restart")
     settings_dict = connection.settings_dict
     port = free_port()

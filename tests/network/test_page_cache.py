@@ -14,6 +14,7 @@ from wagtail.models import Page
 from blog.models import BlogPage
 from network.models import Comment, Theme
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, member_user
+from tests.services import require
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,7 @@ REDIS_URL = os.environ.get("REDIS_URL")
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings):
     if request.param == "redis":
-        if not REDIS_URL:
-            if os.environ.get("CI") == "true":
-                pytest.fail("REDIS_URL is not set: the Redis server did not start")
-            pytest.skip("REDIS_URL is not set; `make test` starts a Redis server")
+        require(REDIS_URL, "REDIS_URL is not set: no Redis server is running")
         settings.CACHES = {
             "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
         }

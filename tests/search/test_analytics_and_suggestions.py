@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from search.engine import click_url
+from search.analytics import opened_url
 from search.models import SearchClickDay, SearchQueryDay, SearchSynonym
 from tests.factories import BlogPageFactory
 
@@ -109,7 +109,7 @@ def test_facilitators_see_top_queries_misses_and_opened_results(facilitator_clie
     for _ in range(3):
         anonymous.get("/search/", {"q": "crisis"})
     anonymous.get("/search/", {"q": "qqqzz nothing"})
-    anonymous.post(click_url("crisis", post.url))
+    anonymous.post(opened_url("crisis", post.url))
     response = facilitator_client.get("/admin/search-analytics/")
     assert response.status_code == 200
     context = response.context

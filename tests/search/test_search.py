@@ -420,3 +420,9 @@ def test_key_learning_reads_as_text(client, case_index):
     )
     search = results(client, q="joint triage", type="case-study")
     assert "Health &amp; care together" in str(search.page.object_list[0].snippet)
+
+
+def test_the_facet_names_analytics_recognises_are_the_facets_shown(db):
+    from search.facets import FACET_PARAMS, build_facets
+
+    assert tuple(facet.param for facet in build_facets(years=set())) == FACET_PARAMS
