@@ -40,13 +40,15 @@ def _link_in_last_email(pattern):
 def _workflow_action(page, person, page_id, label, done, comment=None):
     """Take a workflow action from the page's editor and wait until it has been recorded."""
     page.goto(f"/admin/pages/{page_id}/edit/")
+    page.wait_for_load_state("networkidle")  # the admin's controllers must be connected first
     person.press_button(page.locator("footer").get_by_role("button", name="More actions"))
     person.press_button(page.locator("footer").get_by_role("button", name=label, exact=True))
     if comment is not None:
         dialog = page.get_by_role("dialog")
+        expect(dialog.get_by_role("button", name=label)).to_be_visible()
         person.type_into(dialog.get_by_label(re.compile("Comment")), comment)
         person.press_button(dialog.get_by_role("button", name=label))
-    for _ in range(100):
+    for _ in range(300):
         if done():
             break
         page.wait_for_timeout(100)
