@@ -9,7 +9,7 @@ from django.utils import timezone
 from network.membership import is_member
 from network.models import Comment, CommentStatus, Report
 from network.notifications import facilitator_addresses, notify
-from network.page_cache import invalidate
+from network.page_cache import invalidate, visibility_changed
 
 
 class CommentLimitError(Exception):
@@ -92,6 +92,7 @@ def hide_reported(page=None, comment=None):
         Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.HIDDEN)
     elif page is not None:
         BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=True)
+        visibility_changed.send(sender=BlogPage, page=page)
     invalidate()
 
 
@@ -108,6 +109,7 @@ def resolve_reports(facilitator, keep_hidden, page=None, comment=None):
         )
     elif page is not None:
         BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=keep_hidden)
+        visibility_changed.send(sender=BlogPage, page=page)
     invalidate()
 
 

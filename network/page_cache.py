@@ -23,6 +23,10 @@ VERSION_KEY = "page-cache:version"
 # Sent when a page is answered from the cache, for apps that count what was viewed.
 served_from_cache = Signal()
 
+# Sent with `page` when a queryset update shows or hides a page without saving it (reports
+# hiding a post, a facilitator restoring it), for apps that keep a copy such as search.
+visibility_changed = Signal()
+
 BYPASS_COOKIES = ("sessionid", "messages")
 SKIP_PREFIXES = (
     "/admin/",

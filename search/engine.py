@@ -53,6 +53,8 @@ class SearchResponse:
     browse: bool = False
     notice: str = ""
     searched_words: bool = False  # False when the query held only stopwords or symbols
+    topics: list = field(default_factory=list)  # theme, sector and region pages beside
+    engine: str = "database"
 
 
 IN_TITLE, IN_TEXT = 2, 1

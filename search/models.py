@@ -69,3 +69,31 @@ class SearchClickDay(models.Model):
 
     def __str__(self):
         return f"{self.query} → {self.url}"
+
+
+class IndexChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(applied_at__isnull=True)
+
+
+class IndexChange(models.Model):
+    """Something findable changed and the search index must follow.
+
+    Written in the same transaction as the change itself, so the record is as durable as
+    the content; a task applies pending records to Elasticsearch in order, and records
+    stay pending while the node is down, so nothing is lost during an outage.
+    """
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    objects = IndexChangeQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["applied_at", "id"], name="search_index_change_pending")]
+        verbose_name = "search index change"
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"

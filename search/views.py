@@ -6,12 +6,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from search import analytics, engine, suggestions
+from search import analytics, engine, service
 
 
 @require_GET
 def search(request):
-    response = engine.search(request)
+    response = service.search(request)
     if response.query and response.searched_words and analytics.counts_as_search(request.GET):
         analytics.record_search(response.query, response.total)
     return render(
@@ -24,7 +24,7 @@ def search(request):
 @require_GET
 def suggest(request):
     query = request.GET.get("q", "")
-    return JsonResponse({"query": query, "suggestions": suggestions.suggest(request.user, query)})
+    return JsonResponse({"query": query, "suggestions": service.suggest(request.user, query)})
 
 
 def _local_path(request, target):

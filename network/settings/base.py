@@ -242,14 +242,23 @@ TAGGIT_CASE_INSENSITIVE = True
 CASE_STUDY_REVIEW_MONTHS = env_int("CASE_STUDY_REVIEW_MONTHS", 12)
 LISTING_PAGE_SIZE = env_int("LISTING_PAGE_SIZE", 12)
 
+# Search: Elasticsearch answers /search/ when ELASTICSEARCH_URL is set; without it, or while
+# the node is down, the database path answers (see search/service.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "network-content")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+ELASTICSEARCH_RETRY_SECONDS = env_int("ELASTICSEARCH_RETRY_SECONDS", 30)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "elasticsearch": {"level": "WARNING"},  # one line a request otherwise
+    },
 }
 
 PROFILE_PHOTO_MAX_BYTES = env_int("PROFILE_PHOTO_MAX_BYTES", 5 * 1024 * 1024)

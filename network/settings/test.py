@@ -27,3 +27,8 @@ LOGGING = {
 
 # Off unless a test turns it on, so query counts and page content reflect real rendering.
 PAGE_CACHE_SECONDS = 0
+
+# Search tests that need Elasticsearch point these at the node `make test` starts; every
+# other test runs on the database path, so no stray save reaches a shared index.
+ELASTICSEARCH_URL = ""
+ELASTICSEARCH_TEST_URL = os.environ.get("ELASTICSEARCH_TEST_URL", "")

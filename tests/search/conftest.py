@@ -1,6 +1,12 @@
+import contextlib
+import json
+import urllib.request
+
 import pytest
 
 from search import spelling, synonyms
+from search.connection import breaker, client
+from tests.services import require
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +17,62 @@ def _fresh_search_caches():
     yield
     spelling._built.clear()
     synonyms._built.clear()
+
+
+def _answers(url):
+    try:
+        with urllib.request.urlopen(f"{url}/_cluster/health", timeout=3) as reply:  # noqa: S310
+            return json.load(reply)["status"] in ("green", "yellow")
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url():
+    from django.conf import settings
+
+    url = settings.ELASTICSEARCH_TEST_URL
+    require(url and _answers(url), "No Elasticsearch node answers at ELASTICSEARCH_TEST_URL")
+    return url
+
+
+class Node:
+    """The test's view of the real node: apply what was recorded, then search it."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def sync(self):
+        """Run the indexing task over what was recorded, and make it searchable."""
+        from search import indexing
+
+        applied = indexing.apply(refresh=True)
+        self.refresh()
+        return applied
+
+    def refresh(self):
+        from search.connection import index_alias
+
+        client().indices.refresh(index=index_alias())
+
+    def rebuild(self):
+        from search import index_admin
+
+        return index_admin.rebuild()
+
+
+@pytest.fixture
+def elastic(settings, elasticsearch_url):
+    """Elasticsearch on for this test, with an empty index of its own behind the alias."""
+    from search import index_admin
+
+    settings.ELASTICSEARCH_URL = elasticsearch_url
+    settings.ELASTICSEARCH_INDEX = "test-content"
+    settings.ELASTICSEARCH_RETRY_SECONDS = 30
+    breaker.reset()
+    index_admin.delete_all()
+    index_admin.rebuild()  # the taxonomy the migrations seeded
+    yield Node(elasticsearch_url)
+    breaker.reset()
+    with contextlib.suppress(Exception):  # a test that stopped the node cleans nothing up
+        index_admin.delete_all()

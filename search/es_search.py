@@ -1,0 +1,395 @@
+"""/search/ answered by Elasticsearch: one faceted query, topics beside it, the same results.
+
+The response has the shape the database path gives (search/engine.py), so the template
+does not know which engine answered. Facet counts are disjunctive, as elasticsearch-dsl's
+FacetedSearch computes them: each facet's aggregation is filtered by every other facet's
+choice, and the choices themselves narrow the hits through a post filter.
+
+Every hit shown is looked up again through the viewer's own querysets, so a document
+the index still holds for a moment after a change can never show something the viewer
+may not see.
+"""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from elasticsearch_dsl import FacetedSearch, MultiSearch, Q, Search, TermsFacet
+from elasticsearch_dsl.faceted_search import FacetedResponse
+
+from network.listing import selected_chips
+from network.membership import is_facilitator, is_member
+from search.analytics import opened_url
+from search.connection import ALIAS, guarded, index_alias
+from search.documents import KIND_LABELS, Document
+from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Hit, SearchResponse, _toggle_query
+from search.facets import FacetCount, FacetResult, build_facets
+from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
+from search.text import STOPWORDS, printable, words
+
+FIELDS = ["title^4", "keywords^2", "summary^2", "key_learning^2", "body"]
+SNIPPET_FIELDS = ("summary", "key_learning", "body")
+SNIPPET_LENGTH = 260
+TOPICS_SHOWN = 5
+MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's result window
+DATE_DESC = {"date": {"order": "desc", "missing": "_last"}}
+TERM_FACETS = {
+    "type": "kind",
+    "theme": "theme",
+    "sector": "sector",
+    "region": "region",
+    "year": "year",
+    "status": "status",
+    "integration": "integration",
+}
+
+
+def viewer_filter(user):
+    """What the viewer may find: audiences by role, and their own profile whatever it is."""
+    audiences = ["public"]
+    if is_member(user):
+        audiences.append("members")
+    if is_facilitator(user):
+        audiences.append("hidden")
+    allowed = Q("terms", audience=audiences)
+    if getattr(user, "is_authenticated", False):
+        allowed |= Q("term", owner=user.pk)
+    return allowed
+
+
+def content_query(text, fields=FIELDS):
+    """Synonyms and word forms, plus a fuzzy pass without synonyms for typing slips."""
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, fields=fields, type="best_fields", tie_breaker=0.3),
+            Q(
+                "multi_match",
+                query=text,
+                fields=fields,
+                analyzer="content_words",
+                fuzziness="AUTO:5,9",
+                prefix_length=1,
+                boost=0.6,
+            ),
+            Q("match_phrase", title={"query": text, "boost": 2}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+class ContentSearch(FacetedSearch):
+    """Posts, case studies and profiles; filters that are not facets are ignored."""
+
+    using = ALIAS
+    fields = FIELDS
+    facets = {param: TermsFacet(field=field, size=200) for param, field in TERM_FACETS.items()}
+
+    def __init__(self, viewer, query, filters, sort):
+        self.index = index_alias()
+        self.viewer = viewer
+        super().__init__(query, filters, sort)
+
+    def add_filter(self, name, filter_values):
+        if name in self.facets:
+            super().add_filter(name, filter_values)
+
+    def search(self):
+        return (
+            super()
+            .search()
+            .filter(viewer_filter(self.viewer))
+            .filter("terms", kind=list(CONTENT_KINDS))
+            .extra(track_total_hits=True)
+            .source(["kind", "object_id", "title", "summary", "date"])
+        )
+
+    def query(self, search, query):
+        return search.query(content_query(query)) if query else search
+
+    def highlight(self, search):
+        return search.highlight(
+            *SNIPPET_FIELDS, number_of_fragments=1, fragment_size=SNIPPET_LENGTH
+        ).highlight_options(
+            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], type="unified"
+        )
+
+
+def _topics_search(viewer, query):
+    return (
+        Search(index=index_alias())
+        .filter("terms", kind=list(TOPIC_KINDS))
+        .filter(viewer_filter(viewer))
+        .query(
+            Q(
+                "bool",
+                should=[
+                    Q("match", title={"query": query, "minimum_should_match": "2<75%"}),
+                    Q("match_phrase", summary={"query": query, "slop": 1}),
+                ],
+                minimum_should_match=1,
+            )
+        )
+        .source(["kind", "object_id", "title"])[:TOPICS_SHOWN]
+    )
+
+
+def _did_you_mean(search, query):
+    """A phrase suggestion from public titles and summaries that finds something itself."""
+    return search.suggest(
+        "spelling",
+        query,
+        phrase={
+            "field": "spelling",
+            "size": 1,
+            "max_errors": 2,
+            "confidence": 1.0,
+            "direct_generator": [
+                {"field": "spelling", "suggest_mode": "missing", "min_word_length": 4}
+            ],
+            "collate": {
+                "query": {
+                    "source": {
+                        "match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}
+                    }
+                },
+                "prune": False,
+            },
+        },
+    )
+
+
+class ResultWindow:
+    """The hits of one page posing as the whole result list, for Django's Paginator."""
+
+    def __init__(self, total, hits):
+        self.total = total
+        self.hits = hits
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.hits
+
+
+def _page_number(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def _visible_objects(request, keys):
+    """The shown hits' objects, each through the viewer's own visibility rules."""
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+    from network.models import MemberProfile, Region, Sector, Theme
+
+    user = request.user
+    querysets = {
+        "post": lambda: BlogPage.objects.visible_to(user).prefetch_related("themes"),
+        "case-study": lambda: CaseStudyPage.objects.published().prefetch_related("themes"),
+        "member": lambda: MemberProfile.objects.listed_to(user),
+        "theme": Theme.objects.all,
+        "sector": Sector.objects.all,
+        "region": Region.objects.all,
+    }
+    wanted = {}
+    for kind, pk in keys:
+        wanted.setdefault(kind, []).append(pk)
+    found = {}
+    for kind, pks in wanted.items():
+        for obj in querysets[kind]().filter(pk__in=pks):
+            if kind in ("post", "case-study"):
+                found[(kind, obj.pk)] = (obj.get_url(request), [t.name for t in obj.themes.all()])
+            else:
+                found[(kind, obj.pk)] = (obj.get_absolute_url(), [])
+    return found
+
+
+def _snippet(hit):
+    highlighted = getattr(hit.meta, "highlight", None)
+    if highlighted is not None:
+        for name in SNIPPET_FIELDS:
+            fragments = getattr(highlighted, name, None)
+            if fragments:
+                # The html encoder escaped the member's text; only <mark> is markup here.
+                return mark_safe(fragments[0])
+    summary = " ".join((hit.summary or "").split()) if "summary" in hit else ""
+    if len(summary) > SNIPPET_LENGTH:
+        summary = summary[: summary.rfind(" ", 0, SNIPPET_LENGTH) + 1 or SNIPPET_LENGTH] + "…"
+    return escape(summary)
+
+
+def _facet_results(response, facets, selected):
+    results = []
+    for facet in facets:
+        counts = {str(value): count for value, count, _chosen in response.facets[facet.param]}
+        chosen = selected.get(facet.param, [])
+        values = [
+            FacetCount(value, label, counts.get(value, 0), value in chosen)
+            for value, label in facet.options
+            if counts.get(value, 0) or value in chosen
+        ]
+        results.append(FacetResult(facet.param, facet.label, values))
+    return results
+
+
+def _facets(years):
+    facets = build_facets(years)
+    for facet in facets:
+        if facet.param == "type":
+            facet.options = [
+                (kind, label) for kind, label in facet.options if kind in CONTENT_KINDS
+            ]
+    return facets
+
+
+def search(request):
+    """Raises SearchUnavailableError when the node cannot answer; the caller falls back."""
+    params = request.GET
+    query = " ".join(printable(params.get("q", "")).split())[:MAX_QUERY_LENGTH]
+    sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
+    searched_words = any(word not in STOPWORDS for word in words(query))
+    text = query if searched_words else ""
+
+    # Years are options only once the index says which exist; other facets are known.
+    known = _facets(years=range(1990, 2100))
+    selected = {facet.param: facet.values(params) for facet in known}
+    selected = {param: values for param, values in selected.items() if values}
+    browse = not text and not selected
+    if not text:
+        sort = "newest"
+    number = _page_number(params.get("page"))
+
+    order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
+    faceted = ContentSearch(request.user, text, selected, order)
+    start = (number - 1) * PAGE_SIZE
+    main = faceted._s[start : start + PAGE_SIZE]
+    if text:
+        main = _did_you_mean(main, text)
+    multi = MultiSearch(index=index_alias(), using=ALIAS).add(main)
+    if text:
+        multi = multi.add(_topics_search(request.user, text))
+    with guarded():
+        answers = multi.execute(raise_on_error=True)
+    # MultiSearch answers plain responses; the facets need FacetedSearch's own wrapper.
+    found = FacetedResponse(main, answers[0].to_dict())
+    found._faceted_search = faceted
+    topics_found = answers[1] if text else []
+
+    total = found.hits.total.value
+    if total and start >= total:  # past the last page: show the last one instead
+        number = min(-(-total // PAGE_SIZE), MAX_PAGE)
+        return _reanswer(request, params, number)
+
+    years = [value for value, _count, _chosen in found.facets["year"]]
+    facets = _facets(years)
+    response = SearchResponse(query=query, sort=sort, searched_words=searched_words)
+    response.browse = browse
+    response.facets = _facet_results(found, facets, selected)
+    for facet in response.facets:
+        for value in facet.values:
+            value.toggle_query = _toggle_query(params, facet.param, value.value)
+    response.chips = selected_chips(params, facets, selected)
+    response.engine = "elasticsearch"
+    if browse:
+        return response
+    response.total = total
+
+    suggestion = _suggestion(found, query)
+    if suggestion:
+        response.suggestion = suggestion
+        suggestion_params = params.copy()
+        suggestion_params["q"] = suggestion
+        suggestion_params.pop("page", None)
+        response.suggestion_query = suggestion_params.urlencode()
+
+    keys = [(hit.kind, hit.object_id) for hit in found.hits]
+    keys += [(topic.kind, topic.object_id) for topic in topics_found]
+    objects = _visible_objects(request, keys)
+    hits = []
+    for hit in found.hits:
+        url, themes = objects.get((hit.kind, hit.object_id), (None, []))
+        if url is None:
+            continue
+        day = datetime.date.fromisoformat(hit.date[:10]) if "date" in hit and hit.date else None
+        hits.append(
+            Hit(
+                document=Document(hit.kind, hit.object_id, hit.title, date=day),
+                url=url,
+                title=hit.title,
+                snippet=_snippet(hit),
+                kind_label=KIND_LABELS[hit.kind],
+                open_url=opened_url(query, url),
+                themes=themes,
+            )
+        )
+    response.topics = [
+        Hit(
+            document=Document(topic.kind, topic.object_id, topic.title),
+            url=objects[(topic.kind, topic.object_id)][0],
+            title=topic.title,
+            snippet="",
+            kind_label=KIND_LABELS[topic.kind],
+            open_url=opened_url(query, objects[(topic.kind, topic.object_id)][0]),
+        )
+        for topic in topics_found
+        if (topic.kind, topic.object_id) in objects
+    ]
+    paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
+    response.page = paginator.page(number)
+    return response
+
+
+def _reanswer(request, params, number):
+    request.GET = params.copy()
+    request.GET["page"] = str(number)
+    return search(request)
+
+
+def _suggestion(found, query):
+    options = found.suggest.spelling[0].options if "suggest" in found else []
+    for option in options:
+        if option.text.lower() != " ".join(words(query)):
+            return option.text
+    return None
+
+
+def suggest(user, text, limit=8):
+    """Titles for the search box as people type: prefixes of words, and acronyms expanded."""
+    text = " ".join(printable(text).split())[:100]
+    if len(text) < 2:
+        return []
+    prefix_fields = ["title.suggest", "title.suggest._2gram", "title.suggest._3gram"]
+    search = (
+        Search(index=index_alias(), using=ALIAS)
+        .filter(viewer_filter(user))
+        .query(
+            Q(
+                "bool",
+                should=[
+                    Q(
+                        "multi_match",
+                        query=text,
+                        type="bool_prefix",
+                        operator="and",
+                        fields=prefix_fields,
+                    ),
+                    Q("match", title={"query": text, "operator": "and"}),
+                ],
+                minimum_should_match=1,
+            )
+        )
+        .source(["title"])[: limit * 2]
+    )
+    with guarded():
+        found = search.execute()
+    unique = []
+    for hit in found:
+        if hit.title not in unique:
+            unique.append(hit.title)
+    return unique[:limit]

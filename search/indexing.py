@@ -1,0 +1,144 @@
+"""Keeping the index in step with the platform: changes recorded, then applied by a task.
+
+A change is recorded as an IndexChange row inside the transaction that made it, and a
+task is queued once that transaction commits. The task builds each changed object's
+document from the database as it is then, so a post that was unpublished, deleted, made
+private or hidden since is removed, and one published again is indexed; applying the same
+record twice gives the same index. When Elasticsearch is down the rows stay pending and
+the next run, after the node is back, applies them in the order they were recorded.
+
+Wagtail drafts never reach the index: pages are recorded on publish, unpublish, move,
+delete and privacy changes, never on a plain save.
+"""
+
+import logging
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch.helpers import bulk
+
+from search import index_documents
+from search.connection import guarded, index_alias, is_configured
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+KEEP_APPLIED = timedelta(days=7)
+
+
+def _page_kind(page):
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+
+    model = page.specific_class
+    if model is not None and issubclass(model, BlogPage):
+        return "post"
+    if model is not None and issubclass(model, CaseStudyPage):
+        return "case-study"
+    return None
+
+
+def record(pairs):
+    """Record (kind, pk) pairs; the task to apply them runs once the transaction commits."""
+    if not is_configured():
+        return
+    from search.models import IndexChange
+
+    rows = [IndexChange(kind=kind, object_id=pk) for kind, pk in pairs if kind and pk]
+    if not rows:
+        return
+    IndexChange.objects.bulk_create(rows)
+    transaction.on_commit(_queue_apply)
+
+
+def _queue_apply():
+    from search.tasks import apply_index_changes
+
+    try:
+        apply_index_changes.enqueue()
+    except Exception:
+        # Queuing must never undo the save; the rows wait for the next run.
+        logger.exception("Could not queue the search index update")
+
+
+def record_pages(pages):
+    record((_page_kind(page), page.pk) for page in pages)
+
+
+def record_page_and_descendants(page):
+    from wagtail.models import Page
+
+    record_pages(Page.objects.descendant_of(page, inclusive=True).only("pk", "content_type"))
+
+
+def record_profile(profile):
+    record([("member", profile.pk)])
+
+
+def record_term(kind, term):
+    record([(kind, term.pk)])
+
+
+def _documents(kind, pks):
+    """Index actions for what is findable now, delete actions for the rest."""
+    found = dict(index_documents.sources(kind, pks))
+    for pk in pks:
+        doc_id = index_documents.document_id(kind, pk)
+        if doc_id in found:
+            yield {"_index": index_alias(), "_id": doc_id, "_source": found[doc_id]}
+        else:
+            yield {"_op_type": "delete", "_index": index_alias(), "_id": doc_id}
+
+
+def _send(actions):
+    with guarded() as es:
+        _ok, errors = bulk(es, actions, raise_on_error=False, raise_on_exception=True)
+    real = [e for e in errors if next(iter(e.values())).get("status") != 404]
+    if real:
+        logger.error("Search index rejected %s documents: %s", len(real), real[:3])
+
+
+def apply(changes=None, refresh=False):
+    """Apply recorded changes (by default the pending ones) in the order they were made.
+
+    Raises SearchUnavailableError when the node cannot be reached; what was not applied then
+    stays pending.
+    """
+    from search.index_admin import ensure_index
+    from search.models import IndexChange
+
+    changes = IndexChange.objects.pending() if changes is None else changes
+    if not changes.exists():
+        return 0
+    ensure_index()
+    applied = 0
+    last = 0
+    while True:
+        rows = list(changes.filter(pk__gt=last).order_by("pk")[:BATCH_SIZE])
+        if not rows:
+            break
+        by_kind = defaultdict(set)
+        for row in rows:
+            if row.kind in index_documents.KINDS:
+                by_kind[row.kind].add(row.object_id)
+        actions = [action for kind, pks in by_kind.items() for action in _documents(kind, pks)]
+        if actions:
+            _send(actions)
+        IndexChange.objects.filter(pk__in=[row.pk for row in rows]).update(
+            applied_at=timezone.now()
+        )
+        applied += len(rows)
+        last = rows[-1].pk
+    if refresh and applied:
+        with guarded() as es:
+            es.indices.refresh(index=index_alias())
+    IndexChange.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
+    return applied
+
+
+def pending_count():
+    from search.models import IndexChange
+
+    return IndexChange.objects.pending().count()
