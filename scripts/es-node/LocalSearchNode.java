@@ -17,7 +17,7 @@ import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
  * and watch the others keep answering.
  *
  * <p>Arguments: base path, number of nodes, base HTTP port (node N listens on port + N and
- * talks to the others on port + 100 + N).
+ * talks to the others on port + 50 + N).
  */
 public final class LocalSearchNode {
   private LocalSearchNode() {}
@@ -26,7 +26,7 @@ public final class LocalSearchNode {
     final String basePath = args[0];
     final int nodes = Integer.parseInt(args[1]);
     final int httpBase = Integer.parseInt(args[2]);
-    final int transportBase = httpBase + 100;
+    final int transportBase = httpBase + 50;
     final List<String> seeds = new ArrayList<>();
     final List<String> names = new ArrayList<>();
     for (int number = 1; number <= nodes; number++) {

@@ -1,0 +1,276 @@
+"""Elasticsearch against the database search path, in one run, at a chosen size.
+
+Starts its own PostgreSQL (scripts/postgres, port 54541) and Elasticsearch node
+(scripts/elasticsearch, ES_PORT=59400, heap ES_HEAP, default 1g), builds demo content
+plus `--size` generated documents (80% posts, 15% case studies, 5% members, as
+search_bench.py does), then measures:
+
+- bulk indexing: `index_admin.rebuild()` over everything, in documents a second;
+- uncached search latency on both paths (page cache off): plain words, an acronym, a typo
+  and a query with two facets, each `--repeat` times through the /search/ view function
+  with RequestFactory and an anonymous visitor; p50, p95 and requests a second;
+- the ceiling, the minimal Django view of bench/ceiling.py called the same way.
+
+It prints one table with the issue's targets beside the numbers, writes the numbers to
+var/bench/es_report.json and stops both services. It reports, it does not judge. Usage:
+
+    .venv/bin/python bench/es_bench.py --size 10000 --repeat 30
+"""
+
+import argparse
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_PORT = "54541"
+ES_PORT = "59400"
+INDEXING_TARGET = 2000  # documents a second
+FACETED_P95_TARGET = 50  # ms, Elasticsearch, at 100,000 documents
+SPEEDUP_TARGET = 10  # Elasticsearch req/s over the database path's, at 10,000 documents
+
+QUERIES = {
+    "Plain words": {"q": "community mental health team working"},
+    "Acronym": {"q": "IAPT"},
+    "Typo": {"q": "comissioning"},
+    "Two facets": None,  # a query plus the theme and sector with the most posts, found later
+}
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def sh(*args, env):
+    result = subprocess.run(args, cwd=ROOT, env=env, text=True, capture_output=True, check=False)
+    if result.returncode:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout.strip()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000, help="documents to generate")
+    parser.add_argument("--repeat", type=int, default=30, help="timed requests per query")
+    args = parser.parse_args()
+
+    pg_env = dict(os.environ, PGPORT=PG_PORT, PGDIR=f"/tmp/network-es-bench-pg-{PG_PORT}")
+    es_env = dict(os.environ, ES_PORT=ES_PORT, ES_HEAP=os.environ.get("ES_HEAP", "1g"))
+    began = time.perf_counter()
+    try:
+        print(sh("bash", "scripts/postgres", "start", env=pg_env))
+        print(sh("bash", "scripts/elasticsearch", "start", env=es_env))
+        os.environ.update(
+            DATABASE_URL=sh("bash", "scripts/postgres", "url", env=pg_env),
+            DJANGO_SETTINGS_MODULE="network.settings.dev",
+            DEBUG="false",  # no query log growing through thousands of requests
+            PAGE_CACHE_SECONDS="0",
+            ELASTICSEARCH_URL="",  # set once the content exists, so generating is unchanged
+            ELASTICSEARCH_INDEX="es-bench-content",
+        )
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        run(args, sh("bash", "scripts/elasticsearch", "url", env=es_env), es_env["ES_HEAP"])
+    finally:
+        subprocess.run(["bash", "scripts/elasticsearch", "stop"], cwd=ROOT, env=es_env, check=False)
+        subprocess.run(["bash", "scripts/postgres", "stop"], cwd=ROOT, env=pg_env, check=False)
+    print(f"Whole run: {time.perf_counter() - began:.0f} s")
+
+
+def build(size):
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    posts, studies = int(size * 0.8), int(size * 0.15)
+    started = time.perf_counter()
+    # Comments are never searched, so they are not generated; the database path's own
+    # (Wagtail) index is, since that path searches it.
+    call_command(
+        "generate_content",
+        posts=posts,
+        case_studies=studies,
+        members=size - posts - studies,
+        no_comments=True,
+        verbosity=0,
+    )
+    return time.perf_counter() - started
+
+
+def busiest_facets():
+    """The theme with the most posts, and the sector most of those posts share."""
+    from django.db.models import Count
+
+    from blog.models import BlogPage
+    from network.models import Sector, Theme
+
+    themes = BlogPage.themes.through.objects.values("theme_id").annotate(n=Count("pk"))
+    theme_id = themes.order_by("-n").first()["theme_id"]
+    posts = BlogPage.themes.through.objects.filter(theme_id=theme_id).values("blogpage_id")
+    sectors = BlogPage.sectors.through.objects.filter(blogpage_id__in=posts)
+    sector_id = sectors.values("sector_id").annotate(n=Count("pk")).order_by("-n")[0]["sector_id"]
+    return Theme.objects.get(pk=theme_id).slug, Sector.objects.get(pk=sector_id).slug
+
+
+class Fallbacks(logging.Handler):
+    """Counts the searches search.service sent to the database instead of Elasticsearch."""
+
+    count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def measure(view, params, repeat):
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    factory = RequestFactory()
+
+    def call():
+        request = factory.get("/search/", params)
+        request.user = AnonymousUser()
+        response = view(request)
+        assert response.status_code == 200, response.status_code
+
+    call()  # the first search builds the database path's vocabulary; warms the node's
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        timings.append(time.perf_counter() - started)
+    return {
+        "p50_ms": percentile(timings, 0.5) * 1000,
+        "p95_ms": percentile(timings, 0.95) * 1000,
+        "rps": len(timings) / sum(timings),
+    }
+
+
+def results_for(params):
+    """Total and engine of one search, asked of the service the view calls."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from search import service
+
+    request = RequestFactory().get("/search/", params)
+    request.user = AnonymousUser()
+    response = service.search(request)
+    return response.total, response.engine + (" (fell back)" if response.notice else "")
+
+
+def run(args, es_url, heap):
+    from django.conf import settings
+
+    from bench.ceiling import ceiling
+    from search import connection, index_admin
+    from search import views as search_views
+
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.PAGE_CACHE_SECONDS = 0
+    generated = build(args.size)
+    theme, sector = busiest_facets()
+    QUERIES["Two facets"] = {"q": "peer support", "theme": theme, "sector": sector}
+
+    settings.ELASTICSEARCH_URL = es_url
+    settings.ELASTICSEARCH_TIMEOUT = 10.0  # a slow answer is measured, not sent elsewhere
+    connection.breaker.reset()
+    documents = index_admin.total_documents()
+    started = time.perf_counter()
+    index_admin.rebuild()
+    indexing_s = time.perf_counter() - started
+    fallbacks = Fallbacks()
+    logging.getLogger("search.service").addHandler(fallbacks)
+    logging.getLogger("search.service").setLevel(logging.INFO)
+
+    rows = [("Minimal Django view (ceiling)", "-", None, measure(ceiling, {}, args.repeat))]
+    for label, params in QUERIES.items():
+        for url in ("", es_url):
+            settings.ELASTICSEARCH_URL = url
+            total, answered = results_for(params)
+            before = fallbacks.count
+            timing = measure(search_views.search, params, args.repeat)
+            if fallbacks.count != before:
+                answered += f" ({fallbacks.count - before} fell back)"
+            rows.append((label, answered, total, timing))
+    print_report(args, rows, documents, indexing_s, generated, heap)
+    write_report(args, rows, documents, indexing_s, generated, theme, sector)
+
+
+def target_note(label, engine, timing, database):
+    if engine != "elasticsearch":
+        return ""
+    speedup = timing["rps"] / database["rps"]
+    note = f"{speedup:5.1f}x db (target >= {SPEEDUP_TARGET}x at 10k)"
+    if label == "Two facets":
+        note += f"; p95 target <= {FACETED_P95_TARGET} ms at 100k"
+    return note
+
+
+def print_report(args, rows, documents, indexing_s, generated, heap):
+    rate = documents / indexing_s
+    print(
+        f"\nElasticsearch vs database search: --size {args.size:,} "
+        f"({documents:,} documents indexed incl. taxonomy pages), page cache off, "
+        f"{args.repeat} timed requests per row, one process, ES heap {heap}"
+    )
+    print(f"Content generated in {generated:.0f} s")
+    print(
+        f"Bulk indexing (index_admin.rebuild): {documents:,} documents in {indexing_s:.1f} s "
+        f"= {rate:,.0f} documents/s (target >= {INDEXING_TARGET:,}/s)"
+    )
+    print(f"Two facets: {json.dumps(QUERIES['Two facets'])}\n")
+    header = (
+        f"{'Query':30} {'engine':14} {'results':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'req/s':>9}  target"
+    )
+    print(header)
+    print("-" * (len(header) + 40))
+    database = None
+    for label, engine, total, timing in rows:
+        if engine == "database":
+            database = timing
+        note = target_note(label, engine, timing, database) if database else ""
+        shown = "-" if total is None else f"{total:,}"
+        print(
+            f"{label:30} {engine:14} {shown:>8} {timing['p50_ms']:8.2f} "
+            f"{timing['p95_ms']:8.2f} {timing['rps']:9.1f}  {note}"
+        )
+
+
+def write_report(args, rows, documents, indexing_s, generated, theme, sector):
+    report = {
+        "size": args.size,
+        "repeat": args.repeat,
+        "generation_s": generated,
+        "indexing": {
+            "documents": documents,
+            "seconds": indexing_s,
+            "documents_per_s": documents / indexing_s,
+            "target_per_s": INDEXING_TARGET,
+        },
+        "facets": {"theme": theme, "sector": sector},
+        "targets": {
+            "two_facet_p95_ms_at_100k": FACETED_P95_TARGET,
+            "speedup_at_10k": SPEEDUP_TARGET,
+        },
+        "rows": [
+            {"query": label, "engine": engine, "results": total, **timing}
+            for label, engine, total, timing in rows
+        ],
+    }
+    out = ROOT / "var" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "es_report.json").write_text(json.dumps(report, indent=2))
+    print(f"\nNumbers written to {out / 'es_report.json'}")
+
+
+if __name__ == "__main__":
+    main()
