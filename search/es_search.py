@@ -28,9 +28,10 @@ from search.facets import FacetCount, FacetResult, build_facets
 from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
 
-FIELDS = ["title^4", "keywords^2", "summary^2", "key_learning^2", "body"]
+FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body"]
 SNIPPET_FIELDS = ("summary", "key_learning", "body")
 SNIPPET_LENGTH = 260
+MEMBER_WEIGHT = 0.2
 TOPICS_SHOWN = 5
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's result window
 DATE_DESC = {"date": {"order": "desc", "missing": "_last"}}
@@ -63,7 +64,7 @@ def content_query(text, fields=FIELDS):
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=text, fields=fields, type="best_fields", tie_breaker=0.3),
+            Q("multi_match", query=text, fields=fields, type="most_fields"),
             Q(
                 "multi_match",
                 query=text,
@@ -71,7 +72,7 @@ def content_query(text, fields=FIELDS):
                 analyzer="content_words",
                 fuzziness="AUTO:5,9",
                 prefix_length=1,
-                boost=0.6,
+                boost=0.3,
             ),
             Q("match_phrase", title={"query": text, "boost": 2}),
         ],
@@ -106,7 +107,18 @@ class ContentSearch(FacetedSearch):
         )
 
     def query(self, search, query):
-        return search.query(content_query(query)) if query else search
+        if not query:
+            return search
+        # Guidance first: a profile that mentions the words ranks below posts and case
+        # studies that are about them.
+        return search.query(
+            Q(
+                "boosting",
+                positive=content_query(query),
+                negative=Q("term", kind="member"),
+                negative_boost=MEMBER_WEIGHT,
+            )
+        )
 
     def highlight(self, search):
         return search.highlight(
@@ -125,7 +137,18 @@ def _topics_search(viewer, query):
             Q(
                 "bool",
                 should=[
-                    Q("match", title={"query": query, "minimum_should_match": "2<75%"}),
+                    # A topic is listed when its name holds every word asked for.
+                    Q("match", title={"query": query, "operator": "and"}),
+                    Q(
+                        "match",
+                        title={
+                            "query": query,
+                            "operator": "and",
+                            "analyzer": "content_words",
+                            "fuzziness": "AUTO:5,9",
+                            "prefix_length": 1,
+                        },
+                    ),
                     Q("match_phrase", summary={"query": query, "slop": 1}),
                 ],
                 minimum_should_match=1,
