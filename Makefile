@@ -38,8 +38,7 @@ demo: migrate assets
 	$(PY) manage.py load_demo
 
 run: demo
-	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) bash scripts/run
 
 test: install-dev assets
 	bash scripts/test

@@ -10,6 +10,7 @@ results) is left out and rebuilt after a restore.
 
 import io
 import json
+import logging
 import tarfile
 import time
 from pathlib import Path
@@ -17,15 +18,18 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 FOUNDATION_MODELS = {"contenttypes.contenttype", "auth.permission"}
 EXCLUDED = [
     "sessions",
     "wagtailsearch.indexentry",
+    "network_search.indexchange",
     "django_tasks_database",
 ]
 
@@ -136,6 +140,13 @@ def restore_backup(source):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM wagtailsearch_indexentry_fts")
     call_command("update_index", verbosity=0)
+    if settings.ELASTICSEARCH_URL:
+        # The Elasticsearch index follows the restored rows too; an unreachable node
+        # leaves the restore intact, to be followed by `search_index --rebuild`.
+        try:
+            call_command("search_index", "--rebuild", verbosity=0)
+        except CommandError as error:
+            logger.warning("Search index not rebuilt after the restore: %s", error)
     from network.page_cache import invalidate
 
     invalidate()

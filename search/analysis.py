@@ -132,12 +132,13 @@ def analysis(rules):
                 "type": "custom",
                 "char_filter": ["punctuation", "hyphen_space"],
                 "tokenizer": "whitespace",
+                # Word forms before synonyms, so "networks" meets the rule for "network".
                 "filter": [
                     "lowercase",
                     "asciifolding",
+                    "word_forms",
                     "network_synonyms",
                     "stopwords",
-                    "word_forms",
                 ],
             },
             "content_words": {

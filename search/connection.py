@@ -106,9 +106,7 @@ def _is_outage(error):
     if isinstance(error, NodeUnreachable):  # refused, reset and timed out alike
         return True
     status = getattr(error, "status_code", None)
-    return isinstance(error, TransportError) and (
-        not isinstance(status, int) or status >= 500 or status == 429
-    )
+    return isinstance(status, int) and (status >= 500 or status == 429)
 
 
 @contextmanager

@@ -46,6 +46,28 @@ TERM_FACETS = {
 }
 
 
+MAX_WORDS = 16
+
+
+class QueryRejectedError(Exception):
+    """Elasticsearch refused this one query; the database path answers it instead."""
+
+
+def query_text(query):
+    """The words to send, each once and at most MAX_WORDS; empty when none carries meaning.
+
+    A query repeating one acronym sixty times would otherwise expand, with its synonyms,
+    into more clauses than Elasticsearch accepts. Small words stay, so phrases still match.
+    """
+    unique = []
+    for word in words(query):
+        if word not in unique:
+            unique.append(word)
+    if all(word in STOPWORDS for word in unique):
+        return ""
+    return " ".join(unique[:MAX_WORDS])
+
+
 def viewer_filter(user):
     """What the viewer may find: audiences by role, and their own profile whatever it is."""
     audiences = ["public"]
@@ -74,7 +96,14 @@ def content_query(text, fields=FIELDS):
                 prefix_length=1,
                 boost=0.3,
             ),
-            Q("match_phrase", title={"query": text, "boost": 2}),
+            Q(
+                "multi_match",
+                query=text,
+                type="phrase",
+                slop=2,
+                fields=["title^2", "summary", "key_learning"],
+                boost=2,
+            ),
         ],
         minimum_should_match=1,
     )
@@ -276,8 +305,8 @@ def search(request):
     params = request.GET
     query = " ".join(printable(params.get("q", "")).split())[:MAX_QUERY_LENGTH]
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
-    searched_words = any(word not in STOPWORDS for word in words(query))
-    text = query if searched_words else ""
+    text = query_text(query)
+    searched_words = bool(text)
 
     # Years are options only once the index says which exist; other facets are known.
     known = _facets(years=range(1990, 2100))
@@ -298,7 +327,9 @@ def search(request):
     if text:
         multi = multi.add(_topics_search(request.user, text))
     with guarded():
-        answers = multi.execute(raise_on_error=True)
+        answers = multi.execute(raise_on_error=False)
+    if any(answer is None for answer in answers):
+        raise QueryRejectedError(query)
     # MultiSearch answers plain responses; the facets need FacetedSearch's own wrapper.
     found = FacetedResponse(main, answers[0].to_dict())
     found._faceted_search = faceted

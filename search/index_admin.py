@@ -32,6 +32,8 @@ def create_index(name, rules=None):
     index.document(index_documents.ContentDocument)
     with guarded() as es:
         es.indices.create(index=name, **index.to_dict())
+        # Searched or filled before its shard has started, an index answers with errors.
+        es.cluster.health(index=name, wait_for_status="yellow", timeout="60s")
     return name
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from elasticsearch.helpers import bulk
 
+from network import page_cache
 from search import index_documents
 from search.connection import guarded, index_alias, is_configured
 
@@ -134,6 +135,9 @@ def apply(changes=None, refresh=False):
     if refresh and applied:
         with guarded() as es:
             es.indices.refresh(index=index_alias())
+    if applied:
+        # A search page cached before the index changed would still show the old results.
+        page_cache.invalidate()
     IndexChange.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
     return applied
 

@@ -28,7 +28,7 @@ def _with_fallback(on_elasticsearch, on_database):
             return on_elasticsearch(), False
         except SearchUnavailableError as error:
             logger.info("Search answered from the database: %s", error)
-        except TransportError as error:  # a missing index, a rejected query
+        except (TransportError, es_search.QueryRejectedError) as error:  # no index, a bad query
             logger.warning("Elasticsearch refused a search (%s); using the database", error)
         return on_database(), True
     return on_database(), False

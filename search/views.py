@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,11 +15,16 @@ def search(request):
     response = service.search(request)
     if response.query and response.searched_words and analytics.counts_as_search(request.GET):
         analytics.record_search(response.query, response.total)
-    return render(
+    page = render(
         request,
         "search/search.html",
         {"search": response, "query": response.query, "sorts": engine.SORTS},
     )
+    if response.notice:
+        # A page answered while Elasticsearch was away must not outlive the outage in
+        # the page cache.
+        add_never_cache_headers(page)
+    return page
 
 
 @require_GET

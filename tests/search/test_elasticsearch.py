@@ -12,6 +12,7 @@ from blog.models import BlogPage
 from network.discussion import hide_reported, resolve_reports
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience
+from network.page_cache import content_version
 from search import engine, es_search
 from search.connection import client, index_alias
 from search.models import IndexChange
@@ -230,8 +231,11 @@ def test_publishing_makes_a_page_findable_and_unpublishing_removes_it(elastic, c
     elastic.refresh()
     assert titles(client, q="outreach") == ["Outreach later"]
 
+    version = content_version()
     BlogPage.objects.get(pk=post.pk).unpublish()
+    version_after_unpublish = content_version()
     apply_index_changes.enqueue()
+    assert content_version() > version_after_unpublish > version  # cached searches replaced
     elastic.refresh()
     assert titles(client, q="outreach") == []
     assert not IndexChange.objects.pending().exists()
@@ -352,3 +356,24 @@ def test_a_page_past_the_last_shows_the_last(elastic, client, blog_index):
 @pytest.fixture
 def rf():
     return RequestFactory()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "out\x00reach"},
+        {"q": "outreach " * 600},
+        {"q": "IAPT " * 60},
+        {"q": '"(outreach* AND [ OR ~'},
+        {"q": "outreach", "page": "99999999999999999999"},
+        {"q": "outreach", "page": "-3", "sort": "sideways", "year": "1066"},
+        {"q": "the of and"},
+        {"q": ""},
+    ],
+)
+def test_odd_input_gets_an_answer_from_elasticsearch(elastic, client, blog_index, params):
+    BlogPageFactory(parent=blog_index, title="Outreach")
+    elastic.sync()
+    search = results(client, **params)
+    assert search.engine == "elasticsearch"
+    assert search.notice == ""

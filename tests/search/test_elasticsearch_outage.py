@@ -81,9 +81,10 @@ def test_a_refusing_node_opens_the_breaker(elastic, blog_index, settings):
     assert found(result) == ["Outreach"]
     assert breaker.is_open
     assert breaker.failures == 1
-    result, _html = search(visitor, "outreach")  # no second attempt while the breaker is open
-    assert result.notice == FALLBACK_NOTICE
+    response = visitor.get("/search/", {"q": "outreach"})  # no attempt: the breaker is open
+    assert response.context["search"].notice == FALLBACK_NOTICE
     assert breaker.failures == 1
+    assert "private" in response["Cache-Control"]  # never kept by the page cache
 
 
 def test_a_hanging_node_costs_one_short_timeout(elastic, blog_index, settings):
@@ -119,3 +120,16 @@ def test_a_hanging_node_costs_one_short_timeout(elastic, blog_index, settings):
         for connection in accepted:
             connection.close()
         listener.close()
+
+
+def test_a_missing_index_falls_back_for_that_search_without_pausing_elasticsearch(
+    elastic, blog_index
+):
+    from search import index_admin
+
+    BlogPageFactory(parent=blog_index, title="Outreach")
+    index_admin.delete_all()
+    result, _html = search(Client(), "outreach")
+    assert (result.engine, result.notice) == ("database", FALLBACK_NOTICE)
+    assert found(result) == ["Outreach"]
+    assert not breaker.is_open

@@ -4,8 +4,9 @@ The queries and grades live in tests/data/search_judgements.json. Each path is s
 what a visitor sees first: the database path ranks theme, sector and region pages among
 the results; Elasticsearch lists them as topics beside the results, so its run is the
 topics followed by the ranked hits. The bars were set from the first scored runs (the
-database path 0.889 on SQLite and 0.891 on PostgreSQL; Elasticsearch 0.9xx) less a small
-margin, and Elasticsearch must also score at least as well as the database path.
+database path 0.889 on SQLite and 0.891 on PostgreSQL; Elasticsearch 0.914 on SQLite once
+its analyzers were settled) less a margin, and Elasticsearch must also score at least as
+well as the database path.
 """
 
 import json
@@ -20,7 +21,7 @@ from ir_measures import nDCG
 
 JUDGEMENTS = Path(__file__).resolve().parents[1] / "data" / "search_judgements.json"
 DATABASE_BAR = 0.85
-ELASTICSEARCH_BAR = 0.90
+ELASTICSEARCH_BAR = 0.88
 
 pytestmark = pytest.mark.django_db
 
