@@ -300,13 +300,67 @@ def _facets(years):
     return facets
 
 
+def _ask(user, text, selected, order, number):
+    """One round trip: the page of hits with facets and "Did you mean", and the topics."""
+    faceted = ContentSearch(user, text, selected, order)
+    start = (number - 1) * PAGE_SIZE
+    main = faceted._s[start : start + PAGE_SIZE]
+    if text:
+        main = _did_you_mean(main, text)
+    multi = MultiSearch(index=index_alias(), using=ALIAS).add(main)
+    if text:
+        multi = multi.add(_topics_search(user, text))
+    with guarded():
+        answers = multi.execute(raise_on_error=False)
+    if any(answer is None for answer in answers):
+        raise QueryRejectedError(text)
+    # MultiSearch answers plain responses; the facets need FacetedSearch's own wrapper.
+    found = FacetedResponse(main, answers[0].to_dict())
+    found._faceted_search = faceted
+    return found, (answers[1] if text else [])
+
+
+TOPIC_LABELS = {"theme": "CMHF theme", "sector": "sector", "region": "region"}
+
+
+def _hit(document, url, query, **fields):
+    fields.setdefault("kind_label", KIND_LABELS[document.kind])
+    return Hit(
+        document=document, url=url, title=document.title, open_url=opened_url(query, url), **fields
+    )
+
+
+def _hits(request, query, found, topics_found):
+    keys = [(hit.kind, hit.object_id) for hit in [*found.hits, *topics_found]]
+    objects = _visible_objects(request, keys)
+    hits = []
+    for hit in found.hits:
+        if (hit.kind, hit.object_id) not in objects:
+            continue  # changed since it was indexed: the database has the last word
+        url, themes = objects[(hit.kind, hit.object_id)]
+        day = datetime.date.fromisoformat(hit.date[:10]) if "date" in hit and hit.date else None
+        document = Document(hit.kind, hit.object_id, hit.title, date=day)
+        hits.append(_hit(document, url, query, snippet=_snippet(hit), themes=themes))
+    topics = [
+        _hit(
+            Document(topic.kind, topic.object_id, topic.title),
+            objects[(topic.kind, topic.object_id)][0],
+            query,
+            snippet="",
+            kind_label=TOPIC_LABELS[topic.kind],
+        )
+        for topic in topics_found
+        if (topic.kind, topic.object_id) in objects
+    ]
+    return hits, topics
+
+
 def search(request):
     """Raises SearchUnavailableError when the node cannot answer; the caller falls back."""
     params = request.GET
     query = " ".join(printable(params.get("q", "")).split())[:MAX_QUERY_LENGTH]
     sort = params.get("sort") if params.get("sort") in SORTS else "relevance"
     text = query_text(query)
-    searched_words = bool(text)
 
     # Years are options only once the index says which exist; other facets are known.
     known = _facets(years=range(1990, 2100))
@@ -314,46 +368,28 @@ def search(request):
     selected = {param: values for param, values in selected.items() if values}
     browse = not text and not selected
     if not text:
-        sort = "newest"
-    number = _page_number(params.get("page"))
-
+        sort = "newest"  # nothing to rank by: browsing a facet
     order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
-    faceted = ContentSearch(request.user, text, selected, order)
-    start = (number - 1) * PAGE_SIZE
-    main = faceted._s[start : start + PAGE_SIZE]
-    if text:
-        main = _did_you_mean(main, text)
-    multi = MultiSearch(index=index_alias(), using=ALIAS).add(main)
-    if text:
-        multi = multi.add(_topics_search(request.user, text))
-    with guarded():
-        answers = multi.execute(raise_on_error=False)
-    if any(answer is None for answer in answers):
-        raise QueryRejectedError(query)
-    # MultiSearch answers plain responses; the facets need FacetedSearch's own wrapper.
-    found = FacetedResponse(main, answers[0].to_dict())
-    found._faceted_search = faceted
-    topics_found = answers[1] if text else []
-
+    number = _page_number(params.get("page"))
+    found, topics_found = _ask(request.user, text, selected, order, number)
     total = found.hits.total.value
-    if total and start >= total:  # past the last page: show the last one instead
+    if total and (number - 1) * PAGE_SIZE >= total:  # past the last page: show the last
         number = min(-(-total // PAGE_SIZE), MAX_PAGE)
-        return _reanswer(request, params, number)
+        found, topics_found = _ask(request.user, text, selected, order, number)
 
-    years = [value for value, _count, _chosen in found.facets["year"]]
-    facets = _facets(years)
-    response = SearchResponse(query=query, sort=sort, searched_words=searched_words)
+    facets = _facets([value for value, _count, _chosen in found.facets["year"]])
+    response = SearchResponse(query=query, sort=sort, searched_words=bool(text))
+    response.engine = "elasticsearch"
     response.browse = browse
     response.facets = _facet_results(found, facets, selected)
     for facet in response.facets:
         for value in facet.values:
             value.toggle_query = _toggle_query(params, facet.param, value.value)
     response.chips = selected_chips(params, facets, selected)
-    response.engine = "elasticsearch"
     if browse:
         return response
-    response.total = total
 
+    response.total = total
     suggestion = _suggestion(found, query)
     if suggestion:
         response.suggestion = suggestion
@@ -361,48 +397,10 @@ def search(request):
         suggestion_params["q"] = suggestion
         suggestion_params.pop("page", None)
         response.suggestion_query = suggestion_params.urlencode()
-
-    keys = [(hit.kind, hit.object_id) for hit in found.hits]
-    keys += [(topic.kind, topic.object_id) for topic in topics_found]
-    objects = _visible_objects(request, keys)
-    hits = []
-    for hit in found.hits:
-        url, themes = objects.get((hit.kind, hit.object_id), (None, []))
-        if url is None:
-            continue
-        day = datetime.date.fromisoformat(hit.date[:10]) if "date" in hit and hit.date else None
-        hits.append(
-            Hit(
-                document=Document(hit.kind, hit.object_id, hit.title, date=day),
-                url=url,
-                title=hit.title,
-                snippet=_snippet(hit),
-                kind_label=KIND_LABELS[hit.kind],
-                open_url=opened_url(query, url),
-                themes=themes,
-            )
-        )
-    response.topics = [
-        Hit(
-            document=Document(topic.kind, topic.object_id, topic.title),
-            url=objects[(topic.kind, topic.object_id)][0],
-            title=topic.title,
-            snippet="",
-            kind_label=KIND_LABELS[topic.kind],
-            open_url=opened_url(query, objects[(topic.kind, topic.object_id)][0]),
-        )
-        for topic in topics_found
-        if (topic.kind, topic.object_id) in objects
-    ]
+    hits, response.topics = _hits(request, query, found, topics_found)
     paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
     response.page = paginator.page(number)
     return response
-
-
-def _reanswer(request, params, number):
-    request.GET = params.copy()
-    request.GET["page"] = str(number)
-    return search(request)
 
 
 def _suggestion(found, query):

@@ -377,3 +377,17 @@ def test_odd_input_gets_an_answer_from_elasticsearch(elastic, client, blog_index
     search = results(client, **params)
     assert search.engine == "elasticsearch"
     assert search.notice == ""
+
+
+def test_profile_visibility_and_page_deletion_reach_the_index(elastic, client, blog_index):
+    profile = MemberProfileFactory(name="Outreach coordinator", visibility="public")
+    post = BlogPageFactory(parent=blog_index, title="Outreach diary")
+    elastic.sync()
+    assert set(titles(client, q="outreach")) == {"Outreach coordinator", "Outreach diary"}
+
+    profile.visibility = "hidden"
+    profile.save()
+    BlogPage.objects.get(pk=post.pk).delete()
+    elastic.sync()
+    assert titles(client, q="outreach") == []
+    assert client.get("/search/suggest/", {"q": "outreach"}).json()["suggestions"] == []
