@@ -1,13 +1,17 @@
-"""/search/ answered by Elasticsearch: one faceted query, topics beside it, the same results.
+"""/search/ answered by Elasticsearch: one faceted query with topics beside it.
 
 The response has the shape the database path gives (search/engine.py), so the template
-does not know which engine answered. Facet counts are disjunctive, as elasticsearch-dsl's
-FacetedSearch computes them: each facet's aggregation is filtered by every other facet's
-choice, and the choices themselves narrow the hits through a post filter.
+does not know which engine answered. The words of a query match with OR and the ranking
+sorts them out, so a plain question finds pages that hold some of its words; the
+database path, which matches each synonym group as a phrase, finds fewer.
 
-Every hit shown is looked up again through the viewer's own querysets, so a document
-the index still holds for a moment after a change can never show something the viewer
-may not see.
+Facet counts are disjunctive, as elasticsearch-dsl's FacetedSearch computes them: each
+facet's aggregation is filtered by every other facet's choice, and the choices themselves
+narrow the hits through a post filter.
+
+Every hit shown is checked again against the viewer's own querysets, so a document the
+index still holds for a moment after a change can never show something the viewer may
+not see.
 """
 
 import datetime
@@ -81,6 +85,12 @@ def viewer_filter(user):
     return allowed
 
 
+# Typing slips are forgiven in the short fields only: expanding every fuzzy word over the
+# body's whole vocabulary would cost more than the rest of the query together.
+FUZZY_FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2"]
+PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
+
+
 def content_query(text, fields=FIELDS):
     """Synonyms and word forms, plus a fuzzy pass without synonyms for typing slips."""
     return Q(
@@ -90,10 +100,11 @@ def content_query(text, fields=FIELDS):
             Q(
                 "multi_match",
                 query=text,
-                fields=fields,
+                fields=FUZZY_FIELDS,
                 analyzer="content_words",
                 fuzziness="AUTO:5,9",
                 prefix_length=1,
+                max_expansions=20,
                 boost=0.3,
             ),
             Q(
@@ -101,7 +112,7 @@ def content_query(text, fields=FIELDS):
                 query=text,
                 type="phrase",
                 slop=2,
-                fields=["title^2", "summary", "key_learning"],
+                fields=PHRASE_FIELDS,
                 boost=2,
             ),
         ],
@@ -132,7 +143,7 @@ class ContentSearch(FacetedSearch):
             .filter(viewer_filter(self.viewer))
             .filter("terms", kind=list(CONTENT_KINDS))
             .extra(track_total_hits=True)
-            .source(["kind", "object_id", "title", "summary", "date"])
+            .source(["kind", "object_id", "title", "summary", "date", "url", "theme_names"])
         )
 
     def query(self, search, query):
@@ -150,11 +161,21 @@ class ContentSearch(FacetedSearch):
         )
 
     def highlight(self, search):
+        options = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "type": "unified",
+        }
+        if self._query:
+            # Marked: the words and their synonyms; the fuzzy and phrase clauses would cost
+            # most of the request to highlight and add little to what a reader sees.
+            options["highlight_query"] = Q(
+                "multi_match", query=self._query, fields=list(SNIPPET_FIELDS)
+            ).to_dict()
         return search.highlight(
             *SNIPPET_FIELDS, number_of_fragments=1, fragment_size=SNIPPET_LENGTH
-        ).highlight_options(
-            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], type="unified"
-        )
+        ).highlight_options(**options)
 
 
 def _topics_search(viewer, query):
@@ -183,7 +204,7 @@ def _topics_search(viewer, query):
                 minimum_should_match=1,
             )
         )
-        .source(["kind", "object_id", "title"])[:TOPICS_SHOWN]
+        .source(["kind", "object_id", "title", "url"])[:TOPICS_SHOWN]
     )
 
 
@@ -234,16 +255,19 @@ def _page_number(value):
     return min(max(number, 1), MAX_PAGE)
 
 
-def _visible_objects(request, keys):
-    """The shown hits' objects, each through the viewer's own visibility rules."""
+def _visible_keys(user, keys):
+    """Which of the shown hits the viewer may see now, by the database's own rules.
+
+    One query of ids per kind: the index may hold a document for a moment after a change
+    (a post unpublished, a profile hidden), and the database has the last word.
+    """
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.models import MemberProfile, Region, Sector, Theme
 
-    user = request.user
     querysets = {
-        "post": lambda: BlogPage.objects.visible_to(user).prefetch_related("themes"),
-        "case-study": lambda: CaseStudyPage.objects.published().prefetch_related("themes"),
+        "post": lambda: BlogPage.objects.visible_to(user),
+        "case-study": lambda: CaseStudyPage.objects.published(),
         "member": lambda: MemberProfile.objects.listed_to(user),
         "theme": Theme.objects.all,
         "sector": Sector.objects.all,
@@ -252,14 +276,11 @@ def _visible_objects(request, keys):
     wanted = {}
     for kind, pk in keys:
         wanted.setdefault(kind, []).append(pk)
-    found = {}
-    for kind, pks in wanted.items():
-        for obj in querysets[kind]().filter(pk__in=pks):
-            if kind in ("post", "case-study"):
-                found[(kind, obj.pk)] = (obj.get_url(request), [t.name for t in obj.themes.all()])
-            else:
-                found[(kind, obj.pk)] = (obj.get_absolute_url(), [])
-    return found
+    return {
+        (kind, pk)
+        for kind, pks in wanted.items()
+        for pk in querysets[kind]().filter(pk__in=pks).values_list("pk", flat=True)
+    }
 
 
 def _snippet(hit):
@@ -330,27 +351,27 @@ def _hit(document, url, query, **fields):
     )
 
 
-def _hits(request, query, found, topics_found):
+def _hits(user, query, found, topics_found):
     keys = [(hit.kind, hit.object_id) for hit in [*found.hits, *topics_found]]
-    objects = _visible_objects(request, keys)
+    visible = _visible_keys(user, keys)
     hits = []
     for hit in found.hits:
-        if (hit.kind, hit.object_id) not in objects:
-            continue  # changed since it was indexed: the database has the last word
-        url, themes = objects[(hit.kind, hit.object_id)]
+        if (hit.kind, hit.object_id) not in visible:
+            continue
         day = datetime.date.fromisoformat(hit.date[:10]) if "date" in hit and hit.date else None
         document = Document(hit.kind, hit.object_id, hit.title, date=day)
-        hits.append(_hit(document, url, query, snippet=_snippet(hit), themes=themes))
+        themes = list(hit.theme_names) if "theme_names" in hit else []
+        hits.append(_hit(document, hit.url, query, snippet=_snippet(hit), themes=themes))
     topics = [
         _hit(
             Document(topic.kind, topic.object_id, topic.title),
-            objects[(topic.kind, topic.object_id)][0],
+            topic.url,
             query,
             snippet="",
             kind_label=TOPIC_LABELS[topic.kind],
         )
         for topic in topics_found
-        if (topic.kind, topic.object_id) in objects
+        if (topic.kind, topic.object_id) in visible
     ]
     return hits, topics
 
@@ -397,7 +418,7 @@ def search(request):
         suggestion_params["q"] = suggestion
         suggestion_params.pop("page", None)
         response.suggestion_query = suggestion_params.urlencode()
-    hits, response.topics = _hits(request, query, found, topics_found)
+    hits, response.topics = _hits(request.user, query, found, topics_found)
     paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
     response.page = paginator.page(number)
     return response

@@ -9,7 +9,9 @@ Values that are not options are ignored, as if they had not been given.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from network.page_cache import content_version
 from search.documents import KIND_LABELS
+from search.versioned import PerContentVersion
 
 
 @dataclass
@@ -32,18 +34,28 @@ class Facet:
 FACET_PARAMS = ("type", "theme", "sector", "region", "year", "status", "integration")
 
 
-def build_facets(years):
-    from casestudies.choices import IntegrationType, Status
+def _term_options():
     from network.models import Region, Sector, Theme
 
-    def terms(model):
-        return list(model.objects.values_list("slug", "name"))
+    return {
+        name: list(model.objects.values_list("slug", "name"))
+        for name, model in (("theme", Theme), ("sector", Sector), ("region", Region))
+    }
 
+
+# Terms change only when facilitators edit them, which bumps the content version.
+_terms = PerContentVersion(_term_options)
+
+
+def build_facets(years):
+    from casestudies.choices import IntegrationType, Status
+
+    terms = _terms.get(content_version())
     return [
         Facet("type", "Content type", list(KIND_LABELS.items())),
-        Facet("theme", "CMHF theme", terms(Theme)),
-        Facet("sector", "Sector", terms(Sector)),
-        Facet("region", "Region", terms(Region)),
+        Facet("theme", "CMHF theme", list(terms["theme"])),
+        Facet("sector", "Sector", list(terms["sector"])),
+        Facet("region", "Region", list(terms["region"])),
         Facet("year", "Year", [(str(year), str(year)) for year in sorted(years, reverse=True)]),
         Facet("status", "Case study status", list(Status.choices)),
         Facet("integration", "Integration type", list(IntegrationType.choices)),

@@ -6,34 +6,43 @@ moves the alias to it in one atomic step and replays the changes recorded meanwh
 nothing saved during the rebuild is lost and no search sees an empty index.
 """
 
+import collections
+import itertools
+from concurrent.futures import ThreadPoolExecutor
+
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch.helpers import scan, streaming_bulk
+from elasticsearch.helpers import bulk, scan
 from elasticsearch_dsl import Index
 
 from search import index_documents
 from search.analysis import analysis, current_synonym_rules
 from search.connection import guarded, index_alias
 
+# Creating, switching and deleting indices waits on the cluster, not on a visitor.
+ADMIN_TIMEOUT = 60
+
 
 def _new_index_name():
     return f"{index_alias()}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
-def create_index(name, rules=None):
+def create_index(name, rules=None, refresh_interval="1s"):
     index = Index(name)
     index.settings(
         number_of_shards=1,
         number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
-        refresh_interval="1s",
+        refresh_interval=refresh_interval,
         max_result_window=10_000,
         analysis=analysis(current_synonym_rules() if rules is None else rules),
     )
     index.document(index_documents.ContentDocument)
     with guarded() as es:
-        es.indices.create(index=name, **index.to_dict())
+        es.indices.create(index=name, **index.to_dict(), request_timeout=ADMIN_TIMEOUT)
         # Searched or filled before its shard has started, an index answers with errors.
-        es.cluster.health(index=name, wait_for_status="yellow", timeout="60s")
+        es.cluster.health(
+            index=name, wait_for_status="yellow", timeout="60s", request_timeout=ADMIN_TIMEOUT
+        )
     return name
 
 
@@ -56,7 +65,7 @@ def ensure_index():
             es.indices.delete(index=index_alias())
     name = create_index(_new_index_name())
     with guarded() as es:
-        es.indices.put_alias(index=name, name=index_alias())
+        es.indices.put_alias(index=name, name=index_alias(), request_timeout=ADMIN_TIMEOUT)
     return True
 
 
@@ -74,23 +83,35 @@ def bulk_actions(index, pairs):
         yield {"_index": index, "_id": doc_id, "_source": source}
 
 
-def fill(index, pairs, progress=None, chunk_size=1000):
-    """Send every (id, source) pair; returns how many were indexed."""
+def _send_chunk(es, actions):
+    indexed, _errors = bulk(es, actions, raise_on_error=True, request_timeout=120)
+    return indexed
+
+
+IN_FLIGHT = 2
+
+
+def fill(index, pairs, progress=None, chunk_size=500):
+    """Send every (id, source) pair; returns how many were indexed.
+
+    Chunks are sent from other threads while the next is built from the database here,
+    so the node indexes on one core while Python builds on the other. Only the sending is
+    threaded: every database query stays on this thread and its connection.
+    """
     done = 0
-    with guarded() as es:
-        for ok, _item in streaming_bulk(
-            es,
-            bulk_actions(index, pairs),
-            chunk_size=chunk_size,
-            max_chunk_bytes=20 * 1024 * 1024,
-            raise_on_error=True,
-            request_timeout=120,
-        ):
-            if ok:
-                done += 1
-            if progress is not None:
-                progress(done)
-    return done
+    actions = bulk_actions(index, pairs)
+    with guarded() as es, ThreadPoolExecutor(max_workers=IN_FLIGHT) as sender:
+        in_flight = collections.deque()
+        while True:
+            chunk = list(itertools.islice(actions, chunk_size))
+            if chunk:
+                in_flight.append(sender.submit(_send_chunk, es, chunk))
+            if in_flight and (len(in_flight) >= IN_FLIGHT or not chunk):
+                done += in_flight.popleft().result()
+                if progress is not None:
+                    progress(done)
+            if not chunk and not in_flight:
+                return done
 
 
 def switch_alias(es, new_index):
@@ -99,7 +120,7 @@ def switch_alias(es, new_index):
     old = [name for name in indices_behind_alias(es) if name != new_index]
     actions = [{"remove": {"index": name, "alias": index_alias()}} for name in old]
     actions.append({"add": {"index": new_index, "alias": index_alias()}})
-    es.indices.update_aliases(body={"actions": actions})
+    es.indices.update_aliases(body={"actions": actions}, request_timeout=ADMIN_TIMEOUT)
     return old
 
 
@@ -108,29 +129,33 @@ def rebuild(progress=None, rules=None):
     from search import indexing
     from search.models import IndexChange
 
-    name = create_index(_new_index_name(), rules=rules)
+    # No refreshes while it fills: nobody searches it until the alias moves.
+    name = create_index(_new_index_name(), rules=rules, refresh_interval="-1")
     last_change = IndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         fill(name, all_sources(), progress=progress)
         with guarded() as es:
-            es.indices.refresh(index=name)
+            es.indices.put_settings(
+                index=name, body={"refresh_interval": "1s"}, request_timeout=ADMIN_TIMEOUT
+            )
+            es.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
             old = switch_alias(es, name)
     except Exception:
         with guarded() as es:
-            es.indices.delete(index=name, ignore=[404])
+            es.indices.delete(index=name, ignore=[404], request_timeout=ADMIN_TIMEOUT)
         raise
     # Changes recorded while the new index filled went to the old one: replay them here.
     indexing.apply(IndexChange.objects.filter(pk__gt=last_change), refresh=True)
     with guarded() as es:
         for stale in old:
-            es.indices.delete(index=stale, ignore=[404])
+            es.indices.delete(index=stale, ignore=[404], request_timeout=ADMIN_TIMEOUT)
     return name
 
 
 def delete_all():
     """Remove the alias and every index behind it (tests and `search_index --delete`)."""
     with guarded() as es:
-        es.indices.delete(index=f"{index_alias()}-*", ignore=[404])
+        es.indices.delete(index=f"{index_alias()}-*", ignore=[404], request_timeout=ADMIN_TIMEOUT)
 
 
 def indexed_fingerprints(es):

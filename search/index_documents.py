@@ -11,11 +11,25 @@ never reveal a word from members-only content.
 """
 
 import hashlib
+import html
 import json
+import re
+from collections import defaultdict
 
 from elasticsearch_dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
 
-from search.documents import plain_text
+TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(rich_text):
+    """Rich text's words for the index: tags become spaces, entities are decoded.
+
+    A regular expression rather than Django's strip_tags, which parses the HTML and would
+    cost more than everything else a rebuild does; the result is only ever analysed,
+    never shown.
+    """
+    return " ".join(html.unescape(TAG.sub(" ", rich_text or "")).split())
+
 
 CONTENT_KINDS = ("post", "case-study", "member")
 TOPIC_KINDS = ("theme", "sector", "region")
@@ -45,6 +59,8 @@ class ContentDocument(Document):
     region = Keyword()
     status = Keyword()
     integration = Keyword()
+    url = Keyword(index=False)  # shown as it is: the page itself is only checked for access
+    theme_names = Keyword(index=False)
     fingerprint = Keyword(index=False)  # of the source, so a check can spot stale documents
 
     class Index:
@@ -77,20 +93,57 @@ def _stream_text(raw_blocks):
     return " ".join(piece for piece in pieces if piece)
 
 
-def _terms(page):
-    return {
-        "theme": [theme.slug for theme in page.themes.all()],
-        "sector": [sector.slug for sector in page.sectors.all()],
-        "region": [page.region.slug] if page.region_id else [],
-        "keywords": " ".join(tag.name for tag in page.keywords.all()),
-    }
+class PageTags:
+    """Themes, sectors, keywords and URLs of a chunk of pages, read in four queries.
+
+    Read through the tag tables rather than prefetched onto each page: building the
+    related managers of thousands of pages costs more than the rest of a rebuild.
+    """
+
+    def __init__(self, model, pages):
+        from wagtail.models import Site
+
+        pks = [page.pk for page in pages]
+        owner = f"{model._meta.model_name}_id"
+        self.themes = defaultdict(list)
+        self.sectors = defaultdict(list)
+        self.keywords = defaultdict(list)
+        themes = model.themes.through.objects.filter(**{f"{owner}__in": pks})
+        for pk, slug, name in themes.values_list(owner, "theme__slug", "theme__name"):
+            self.themes[pk].append((slug, name))
+        sectors = model.sectors.through.objects.filter(**{f"{owner}__in": pks})
+        for pk, slug in sectors.values_list(owner, "sector__slug"):
+            self.sectors[pk].append(slug)
+        keywords = model.keywords.through.objects.filter(content_object_id__in=pks)
+        for pk, name in keywords.values_list("content_object_id", "tag__name"):
+            self.keywords[pk].append(name)
+        self.root_paths = Site.get_site_root_paths()
+
+    def url(self, page):
+        """The page's URL as Page.get_url() gives it, without a cache lookup per page."""
+        for root in self.root_paths:
+            if page.url_path.startswith(root.root_path):
+                path = page.url_path[len(root.root_path) - 1 :]
+                return path if len(self.root_paths) == 1 else root.root_url + path
+        return None
+
+    def fields(self, page):
+        themes = sorted(self.themes[page.pk])
+        return {
+            "url": self.url(page),
+            "theme": [slug for slug, _name in themes],
+            "theme_names": [name for _slug, name in themes],
+            "sector": sorted(self.sectors[page.pk]),
+            "region": [page.region.slug] if page.region_id else [],
+            "keywords": " ".join(sorted(self.keywords[page.pk])),
+        }
 
 
 def _spelling(audience, *texts):
     return " ".join(text for text in texts if text) if audience == "public" else ""
 
 
-def post_source(post):
+def post_source(post, tags):
     audience = post.audience
     return {
         "kind": "post",
@@ -102,11 +155,11 @@ def post_source(post):
         "date": post.date,
         "year": str(post.date.year),
         "spelling": _spelling(audience, post.title, post.summary),
-        **_terms(post),
+        **tags.fields(post),
     }
 
 
-def case_study_source(study):
+def case_study_source(study, tags):
     body = " ".join(
         plain_text(value)
         for value in (
@@ -131,11 +184,11 @@ def case_study_source(study):
         "status": study.status,
         "integration": study.integration_type,
         "spelling": _spelling("public", study.title, study.summary),
-        **_terms(study),
+        **tags.fields(study),
     }
 
 
-def profile_source(profile):
+def profile_source(profile, _tags=None):
     return {
         "kind": "member",
         "object_id": profile.pk,
@@ -144,6 +197,7 @@ def profile_source(profile):
         "body": profile.bio,
         "audience": profile.visibility,
         "owner": profile.user_id,
+        "url": profile.get_absolute_url(),
         "theme": [theme.slug for theme in profile.interests.all()],
         "sector": [profile.sector.slug] if profile.sector_id else [],
         "region": [profile.region.slug] if profile.region_id else [],
@@ -151,13 +205,14 @@ def profile_source(profile):
 
 
 def term_source(kind):
-    def build(term):
+    def build(term, _tags=None):
         return {
             "kind": kind,
             "object_id": term.pk,
             "title": term.name,
             "summary": term.description,
             "audience": "public",
+            "url": term.get_absolute_url(),
             "spelling": _spelling("public", term.name, term.description),
         }
 
@@ -170,7 +225,6 @@ def _kinds():
     from casestudies.models import CaseStudyPage
     from network.models import MemberProfile, Region, Sector, Theme
 
-    page_related = ("themes", "sectors", "keywords")
     return {
         "post": (
             lambda: (
@@ -178,16 +232,11 @@ def _kinds():
                 .public()
                 .filter(hidden_for_review=False)
                 .select_related("region")
-                .prefetch_related(*page_related)
             ),
             post_source,
         ),
         "case-study": (
-            lambda: (
-                CaseStudyPage.objects.published()
-                .select_related("region")
-                .prefetch_related(*page_related)
-            ),
+            lambda: CaseStudyPage.objects.published().select_related("region"),
             case_study_source,
         ),
         "member": (
@@ -216,9 +265,27 @@ def sources(kind, pks=None, chunk_size=500):
         chunk = list(queryset.filter(pk__gt=last)[:chunk_size])
         if not chunk:
             return
+        tags = PageTags(queryset.model, chunk) if kind in ("post", "case-study") else None
         for obj in chunk:
-            yield document_id(kind, obj.pk), fingerprinted(build(obj))
+            yield document_id(kind, obj.pk), fingerprinted(build(obj, tags))
         last = chunk[-1].pk
+
+
+def tagged_with(kind, term):
+    """(kind, pk) of every document that names the term, to follow a renamed term."""
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+    from network.models import MemberProfile
+
+    tagged = {
+        "theme": ("themes", "themes", "interests"),
+        "sector": ("sectors", "sectors", "sector"),
+        "region": ("region", "region", "region"),
+    }[kind]
+    models = (("post", BlogPage), ("case-study", CaseStudyPage), ("member", MemberProfile))
+    for (document_kind, model), field in zip(models, tagged, strict=True):
+        for pk in model.objects.filter(**{field: term}).values_list("pk", flat=True):
+            yield document_kind, pk
 
 
 def fingerprinted(source):

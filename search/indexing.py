@@ -79,7 +79,9 @@ def record_profile(profile):
 
 
 def record_term(kind, term):
-    record([(kind, term.pk)])
+    """The term's own page, and every document that shows its name or filters on it."""
+    if is_configured():
+        record([(kind, term.pk), *index_documents.tagged_with(kind, term)])
 
 
 def _documents(kind, pks):
@@ -95,7 +97,9 @@ def _documents(kind, pks):
 
 def _send(actions):
     with guarded() as es:
-        _ok, errors = bulk(es, actions, raise_on_error=False, raise_on_exception=True)
+        _ok, errors = bulk(
+            es, actions, raise_on_error=False, raise_on_exception=True, request_timeout=20
+        )
     real = [e for e in errors if next(iter(e.values())).get("status") != 404]
     if real:
         logger.error("Search index rejected %s documents: %s", len(real), real[:3])
@@ -134,7 +138,7 @@ def apply(changes=None, refresh=False):
         last = rows[-1].pk
     if refresh and applied:
         with guarded() as es:
-            es.indices.refresh(index=index_alias())
+            es.indices.refresh(index=index_alias(), request_timeout=20)
     if applied:
         # A search page cached before the index changed would still show the old results.
         page_cache.invalidate()

@@ -6,7 +6,7 @@ on a raw post_save, which also fires for drafts and revisions that nobody may se
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.urls import reverse
 
 from network import page_cache
@@ -104,6 +104,8 @@ def connect():
         signal.connect(
             _profile_changed, sender=MemberProfile, dispatch_uid=f"search-index-profile-{uid}"
         )
+    # Terms before they go, while the pages that carry them can still be found.
+    for signal, uid in ((post_save, "saved"), (pre_delete, "removed")):
         for kind, model in (("theme", Theme), ("sector", Sector), ("region", Region)):
             signal.connect(
                 _term_receivers[kind], sender=model, dispatch_uid=f"search-index-{kind}-{uid}"

@@ -10,6 +10,7 @@ from blog.models import BlogIndexPage
 from casestudies.models import CaseStudyIndexPage
 from network.models import HomePage
 from network.roles import assign_facilitator_review
+from search import facets, spelling, synonyms
 
 from .factories import UserFactory, facilitator_user, member_user
 
@@ -25,6 +26,16 @@ def _real_services_in_ci(django_db_setup, django_db_blocker):
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated images go to a per-test folder that pytest cleans up."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_caches():
+    """Each test builds its own content, so no vocabulary or term list may carry over."""
+    for cached in (spelling._built, synonyms._built, facets._terms):
+        cached.clear()
+    yield
+    for cached in (spelling._built, synonyms._built, facets._terms):
+        cached.clear()
 
 
 @pytest.fixture

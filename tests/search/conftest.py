@@ -4,19 +4,8 @@ import urllib.request
 
 import pytest
 
-from search import spelling, synonyms
 from search.connection import breaker, client
 from tests.services import require
-
-
-@pytest.fixture(autouse=True)
-def _fresh_search_caches():
-    """Each test builds its own content, so no vocabulary may carry over from another."""
-    spelling._built.clear()
-    synonyms._built.clear()
-    yield
-    spelling._built.clear()
-    synonyms._built.clear()
 
 
 def _answers(url):
@@ -69,6 +58,7 @@ def elastic(settings, elasticsearch_url):
     settings.ELASTICSEARCH_URL = elasticsearch_url
     settings.ELASTICSEARCH_INDEX = "test-content"
     settings.ELASTICSEARCH_RETRY_SECONDS = 30
+    settings.ELASTICSEARCH_TIMEOUT = 10  # a busy CI machine is not an outage
     breaker.reset()
     index_admin.delete_all()
     index_admin.rebuild()  # the taxonomy the migrations seeded

@@ -391,3 +391,21 @@ def test_profile_visibility_and_page_deletion_reach_the_index(elastic, client, b
     elastic.sync()
     assert titles(client, q="outreach") == []
     assert client.get("/search/suggest/", {"q": "outreach"}).json()["suggestions"] == []
+
+
+def test_a_renamed_theme_is_renamed_on_the_results_that_carry_it(elastic, client, blog_index):
+    theme = Theme.objects.create(name="Crisis alternatives", slug="crisis-alternatives")
+    BlogPageFactory(parent=blog_index, title="Outreach at night", taxonomy={"themes": [theme]})
+    elastic.sync()
+    assert results(client, q="outreach").page.object_list[0].themes == ["Crisis alternatives"]
+
+    theme.name = "Alternatives to crisis care"
+    theme.save()
+    elastic.sync()
+    assert results(client, q="outreach").page.object_list[0].themes == [
+        "Alternatives to crisis care"
+    ]
+    theme.delete()
+    elastic.sync()
+    assert results(client, q="outreach").page.object_list[0].themes == []
+    call_command("search_index", "--check")
