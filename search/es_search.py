@@ -85,9 +85,6 @@ def viewer_filter(user):
     return allowed
 
 
-# Typing slips are forgiven in the short fields only: expanding every fuzzy word over the
-# body's whole vocabulary would cost more than the rest of the query together.
-FUZZY_FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2"]
 PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
 
 
@@ -100,7 +97,7 @@ def content_query(text, fields=FIELDS):
             Q(
                 "multi_match",
                 query=text,
-                fields=FUZZY_FIELDS,
+                fields=fields,
                 analyzer="content_words",
                 fuzziness="AUTO:5,9",
                 prefix_length=1,
