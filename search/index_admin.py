@@ -27,12 +27,21 @@ def _new_index_name():
     return f"{index_alias()}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
-def create_index(name, rules=None, refresh_interval="1s"):
+SERVING = {"refresh_interval": "1s", "translog.durability": "request"}
+# While a new index fills nobody searches it and a crash only means starting again, so
+# it is not refreshed, keeps no replicas and does not sync its log on every request.
+FILLING = {"refresh_interval": "-1", "translog.durability": "async", "number_of_replicas": 0}
+
+
+def serving_settings():
+    return {**SERVING, "number_of_replicas": settings.ELASTICSEARCH_REPLICAS}
+
+
+def create_index(name, rules=None, filling=False):
     index = Index(name)
     index.settings(
         number_of_shards=1,
-        number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
-        refresh_interval=refresh_interval,
+        **(FILLING if filling else serving_settings()),
         max_result_window=10_000,
         analysis=analysis(current_synonym_rules() if rules is None else rules),
     )
@@ -129,16 +138,22 @@ def rebuild(progress=None, rules=None):
     from search import indexing
     from search.models import IndexChange
 
-    # No refreshes while it fills: nobody searches it until the alias moves.
-    name = create_index(_new_index_name(), rules=rules, refresh_interval="-1")
+    name = create_index(_new_index_name(), rules=rules, filling=True)
     last_change = IndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         fill(name, all_sources(), progress=progress)
         with guarded() as es:
             es.indices.put_settings(
-                index=name, body={"refresh_interval": "1s"}, request_timeout=ADMIN_TIMEOUT
+                index=name, body=serving_settings(), request_timeout=ADMIN_TIMEOUT
             )
             es.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
+            # Replicas copy over before the alias moves, so a cluster serves from them too.
+            es.cluster.health(
+                index=name,
+                wait_for_status="green" if settings.ELASTICSEARCH_REPLICAS else "yellow",
+                timeout="120s",
+                request_timeout=150,
+            )
             old = switch_alias(es, name)
     except Exception:
         with guarded() as es:
