@@ -33,7 +33,9 @@ from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
 
 FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body"]
-SNIPPET_FIELDS = ("summary", "key_learning", "body")
+# Snippets come from the short fields, as on the database path: highlighting the body of
+# every hit would cost more than finding them.
+SNIPPET_FIELDS = ("summary", "key_learning")
 SNIPPET_LENGTH = 260
 MEMBER_WEIGHT = 0.2
 TOPICS_SHOWN = 5
@@ -206,26 +208,17 @@ def _topics_search(viewer, query):
 
 
 def _did_you_mean(search, query):
-    """A phrase suggestion from public titles and summaries that finds something itself."""
+    """Corrections for words the public titles and summaries never use (a term suggester:
+    one lookup per word, where a phrase suggester would run a query per candidate)."""
     return search.suggest(
         "spelling",
         query,
-        phrase={
+        term={
             "field": "spelling",
+            "analyzer": "folded",
+            "suggest_mode": "missing",
+            "min_word_length": 4,
             "size": 1,
-            "max_errors": 2,
-            "confidence": 1.0,
-            "direct_generator": [
-                {"field": "spelling", "suggest_mode": "missing", "min_word_length": 4}
-            ],
-            "collate": {
-                "query": {
-                    "source": {
-                        "match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}
-                    }
-                },
-                "prune": False,
-            },
         },
     )
 
@@ -421,12 +414,23 @@ def search(request):
     return response
 
 
+CLOSE_ENOUGH = 0.75  # a slip of one letter in four, not a different word ("sian", "seat")
+
+
 def _suggestion(found, query):
-    options = found.suggest.spelling[0].options if "suggest" in found else []
-    for option in options:
-        if option.text.lower() != " ".join(words(query)):
-            return option.text
-    return None
+    """The query with each corrected word replaced, or None when nothing was corrected."""
+    if "suggest" not in found:
+        return None
+    corrected = " ".join(words(query))
+    changed = False
+    for entry in found.suggest.spelling:
+        close = entry.options and entry.options[0].score >= CLOSE_ENOUGH
+        if close and entry.text in corrected.split():
+            corrected = " ".join(
+                entry.options[0].text if word == entry.text else word for word in corrected.split()
+            )
+            changed = True
+    return corrected if changed else None
 
 
 def suggest(user, text, limit=8):

@@ -99,10 +99,14 @@ def test_synonyms_word_forms_hyphens_spellings_and_typos_find_each_other(elastic
 
 def test_a_typo_is_offered_the_better_spelling(elastic, client, blog_index):
     BlogPageFactory(parent=blog_index, title="Commissioning for the long haul")
+    BlogPageFactory(parent=blog_index, title="A seat at the table")
+    MemberProfileFactory(name="Siân Evans", visibility="public")
     elastic.sync()
     search = results(client, q="comissioning")
     assert search.suggestion == "commissioning"
+    assert "Did you mean" in client.get("/search/", {"q": "comissioning"}).content.decode()
     assert results(client, q="commissioning").suggestion is None
+    assert results(client, q="Siân").suggestion is None  # a name, not a slip for "seat"
 
 
 @pytest.fixture
