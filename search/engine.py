@@ -97,7 +97,7 @@ def sort_documents(documents, sort):
         )
 
 
-def _toggle_query(params, param, value):
+def toggle_query(params, param, value):
     copy = params.copy()
     copy.pop("page", None)
     values = copy.getlist(param)
@@ -165,7 +165,7 @@ def search(request):
     response.facets = count(documents, facets, selected)
     for facet in response.facets:
         for value in facet.values:
-            value.toggle_query = _toggle_query(params, facet.param, value.value)
+            value.toggle_query = toggle_query(params, facet.param, value.value)
     response.chips = selected_chips(params, facets, selected)
 
     matching = [document for document in documents if passes(document, selected)]

@@ -27,7 +27,7 @@ from network.membership import is_facilitator, is_member
 from search.analytics import opened_url
 from search.connection import ALIAS, guarded, index_alias
 from search.documents import KIND_LABELS, Document
-from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Hit, SearchResponse, _toggle_query
+from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Hit, SearchResponse, toggle_query
 from search.facets import FacetCount, FacetResult, build_facets
 from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
@@ -50,9 +50,8 @@ TERM_FACETS = {
     "status": "status",
     "integration": "integration",
 }
-
-
 MAX_WORDS = 16
+PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
 
 
 class QueryRejectedError(Exception):
@@ -85,9 +84,6 @@ def viewer_filter(user):
     if getattr(user, "is_authenticated", False):
         allowed |= Q("term", owner=user.pk)
     return allowed
-
-
-PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
 
 
 def content_query(text, fields=FIELDS):
@@ -395,7 +391,7 @@ def search(request):
     response.facets = _facet_results(found, facets, selected)
     for facet in response.facets:
         for value in facet.values:
-            value.toggle_query = _toggle_query(params, facet.param, value.value)
+            value.toggle_query = toggle_query(params, facet.param, value.value)
     response.chips = selected_chips(params, facets, selected)
     if browse:
         return response
