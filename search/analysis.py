@@ -115,9 +115,10 @@ def analysis(rules):
             },
         },
         "analyzer": {
+            # No character filter at index time: word_parts drops punctuation itself, and a
+            # regular expression over every body is the costliest step of indexing.
             "content": {
                 "type": "custom",
-                "char_filter": ["punctuation"],
                 "tokenizer": "whitespace",
                 "filter": [
                     "word_parts",
