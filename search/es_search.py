@@ -28,7 +28,7 @@ from search.analytics import opened_url
 from search.connection import ALIAS, guarded, index_alias
 from search.documents import KIND_LABELS, Document
 from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Hit, SearchResponse, toggle_query
-from search.facets import FacetCount, FacetResult, build_facets
+from search.facets import build_facets, facet_result
 from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
 
@@ -284,17 +284,14 @@ def _snippet(hit):
 
 
 def _facet_results(response, facets, selected):
-    results = []
-    for facet in facets:
-        counts = {str(value): count for value, count, _chosen in response.facets[facet.param]}
-        chosen = selected.get(facet.param, [])
-        values = [
-            FacetCount(value, label, counts.get(value, 0), value in chosen)
-            for value, label in facet.options
-            if counts.get(value, 0) or value in chosen
-        ]
-        results.append(FacetResult(facet.param, facet.label, values))
-    return results
+    return [
+        facet_result(
+            facet,
+            {str(value): count for value, count, _chosen in response.facets[facet.param]},
+            selected,
+        )
+        for facet in facets
+    ]
 
 
 def _facets(years):

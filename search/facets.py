@@ -101,11 +101,16 @@ def count(documents, facets, selected):
         for document in documents:
             if passes(document, selected, skip=facet.param):
                 counter.update(document.facets.get(facet.param, ()))
-        chosen = selected.get(facet.param, [])
-        values = [
-            FacetCount(value, label, counter.get(value, 0), value in chosen)
-            for value, label in facet.options
-            if counter.get(value, 0) or value in chosen
-        ]
-        results.append(FacetResult(facet.param, facet.label, values))
+        results.append(facet_result(facet, counter, selected))
     return results
+
+
+def facet_result(facet, counts, selected):
+    """Every option that has results or was chosen, with its count, in display order."""
+    chosen = selected.get(facet.param, [])
+    values = [
+        FacetCount(value, label, counts.get(value, 0), value in chosen)
+        for value, label in facet.options
+        if counts.get(value, 0) or value in chosen
+    ]
+    return FacetResult(facet.param, facet.label, values)
