@@ -295,11 +295,6 @@ def fingerprinted(source):
     return {**source, "fingerprint": digest}
 
 
-def findable_ids(kind):
-    queryset_for, _build = _kinds()[kind]
-    return {document_id(kind, pk) for pk in queryset_for().values_list("pk", flat=True)}
-
-
 def count(kind):
     queryset_for, _build = _kinds()[kind]
     return queryset_for().count()

@@ -144,9 +144,3 @@ def apply(changes=None, refresh=False):
         page_cache.invalidate()
     IndexChange.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
     return applied
-
-
-def pending_count():
-    from search.models import IndexChange
-
-    return IndexChange.objects.pending().count()
