@@ -3,7 +3,8 @@
 Public and member pages get a strict Content-Security-Policy: scripts and styles only
 from the site's own files, no inline code. The Wagtail admin under /admin/ renders
 inline scripts and styles of its own, so only there are those allowed, and only there
-may a page be framed by the site itself (for editors' previews).
+may a page be framed by the site itself (for editors' previews, which Wagtail renders as
+requests of their own at the page's public path).
 """
 
 from csp.constants import SELF, UNSAFE_INLINE
@@ -35,9 +36,22 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+def is_editor_preview(request):
+    """Wagtail renders a preview as a page request of its own, at the page's public path.
+
+    That request is made inside the admin for the editor's preview panel, which frames
+    it, so it may be framed by the site itself even though the path is a public one.
+    """
+    return getattr(request, "is_dummy", False)
+
+
 class NetworkCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and is_editor_preview(request):
+            replace = dict(parts.replace or {})
+            replace["frame-ancestors"] = [SELF]
+            return PolicyParts(parts.config, parts.update, replace, parts.nonce)
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
             update = dict(parts.update or {})
             for directive, sources in ADMIN_ADDITIONS.items():
@@ -46,6 +60,23 @@ class NetworkCSPMiddleware(CSPMiddleware):
             replace["frame-ancestors"] = [SELF]
             return PolicyParts(parts.config, update, replace, parts.nonce)
         return parts
+
+
+class EditorFramingMiddleware:
+    """Older browsers read X-Frame-Options, not frame-ancestors: keep the two in step.
+
+    Listed after Django's XFrameOptionsMiddleware, so it answers first and Django's
+    middleware leaves the header it finds alone; every other page keeps DENY.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_editor_preview(request) or request.path_info.startswith(ADMIN_PREFIX):
+            response.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
 
 
 class PermissionsPolicyMiddleware:

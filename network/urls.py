@@ -1,17 +1,23 @@
+from allauth.account import views as allauth_views
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as share_views
+from network import admin_access
 from network.accounts import views as account_views
 from network.sitemaps import sitemaps
 from network.views import discussion, members, site, taxonomy
 from search import views as search_views
 
 urlpatterns = [
+    # Ahead of Wagtail's own: the admin signs people in and out through allauth only.
+    path("admin/login/", admin_access.admin_login),
+    path("admin/logout/", allauth_views.logout),
+    re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_access.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from wagtail.rich_text import RichText
 
@@ -29,6 +30,16 @@ class UserFactory(factory.django.DjangoModelFactory):
                 self.groups.add(Group.objects.get(name=name))
         if create:
             self.save()
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Real accounts have shown they own their address; verified=False makes one not."""
+        if create and self.email:
+            EmailAddress.objects.update_or_create(
+                user=self,
+                email=self.email,
+                defaults={"verified": extracted is not False, "primary": True},
+            )
 
 
 def member_user(**kwargs):

@@ -1,5 +1,6 @@
 """Joining the network and looking after your own profile."""
 
+from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -12,7 +13,7 @@ from network.notifications import facilitator_addresses, notify
 from .forms import ApplicationForm, ProfileForm
 
 
-@login_required
+@verified_email_required
 def join(request):
     if is_member(request.user):
         messages.info(request, "You are already a member of the network.")
@@ -73,6 +74,12 @@ def accept_invitation(request, token):
             f"Create an account with {invitation.email} (or sign in) to accept your invitation.",
         )
         return redirect(f"{reverse('account_signup')}?next={request.path}")
+    return _accept_invitation(request, invitation)
+
+
+@verified_email_required
+def _accept_invitation(request, invitation):
+    """Only an address the person has shown they own may take up an invitation sent to it."""
     if request.user.email.lower() != invitation.email.lower():
         return render(
             request,

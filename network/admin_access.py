@@ -1,0 +1,56 @@
+"""The Wagtail admin's doors all lead through the network's own sign-in.
+
+Wagtail ships its own sign-in, sign-out and password-reset views. They know nothing of
+allauth's rate limits or of the rule that an address is verified before it gives a
+session, so leaving them reachable would let anyone step round both. Here they are
+replaced by redirects to allauth's views, and a signed-in person without admin access
+gets a plain page saying so rather than being sent back to sign in, which (already
+signed in) sends them straight back to the admin, round and round.
+"""
+
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+ADMIN_PREFIX = "/admin/"
+ADMIN_PERMISSION = "wagtailadmin.access_admin"
+
+
+def _next_in_admin(request):
+    """Where to go after signing in: the page asked for, if it is on this site."""
+    target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else ADMIN_PREFIX
+
+
+def admin_login(request):
+    """Wagtail's sign-in form, replaced by the network's (one set of limits, verified email)."""
+    query = urlencode({REDIRECT_FIELD_NAME: _next_in_admin(request)})
+    return redirect(f"{reverse('account_login')}?{query}")
+
+
+def admin_password_reset(request, rest=""):
+    """Every step of Wagtail's password reset goes to allauth's, which is rate limited."""
+    return redirect("account_reset_password")
+
+
+class AdminAccessMiddleware:
+    """Tell signed-in people without admin access so, instead of redirecting them in a loop."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith(ADMIN_PREFIX)
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm(ADMIN_PERMISSION)
+            and not request.path_info.startswith(f"{ADMIN_PREFIX}logout/")
+        ):
+            return render(request, "network/admin_no_access.html", status=403)
+        return self.get_response(request)
