@@ -5,6 +5,9 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from network.markdown_bounds import validate_structure
+from network.member_text import MemberText
+
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -40,7 +43,34 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class ReflectionTextBlock(blocks.TextBlock):
-    """A member's own Markdown, rendered only through the sanitiser (see the template)."""
+    """A member's own Markdown, rendered through the sanitiser once, when it is saved.
+
+    Stored as the source and its markup together (network.member_text.MemberText), so
+    pages serve the markup as it is and the editor still shows the words typed.
+    """
+
+    def to_python(self, value):
+        return MemberText.from_stored(value)
+
+    def normalize(self, value):
+        return MemberText.from_stored(value)
+
+    def get_prep_value(self, value):
+        return MemberText.from_stored(value).stored()
+
+    def value_from_form(self, value):
+        return MemberText(value)
+
+    def value_for_form(self, value):
+        return str(value or "")
+
+    def clean(self, value):
+        text = super().clean(value)
+        validate_structure(text)
+        return MemberText(text)
+
+    def get_searchable_content(self, value):
+        return [str(value)]
 
     class Meta:
         icon = "doc-full"

@@ -5,7 +5,10 @@ import re
 from django import forms
 from django.conf import settings
 
+from network.form_fields import ModelMultipleChoiceField
 from network.honeypot import HoneypotMixin
+from network.mail import one_line
+from network.markdown_bounds import validate_structure
 from network.models import Sector, Theme
 from network.models.mixins import Audience
 from network.safety import find_identifiers, summarise
@@ -23,20 +26,21 @@ class ReflectionForm(HoneypotMixin, forms.Form):
     body = forms.CharField(
         label="Your reflection",
         max_length=20000,
+        validators=[validate_structure],
         widget=forms.Textarea(attrs={"rows": 16}),
         help_text=(
             "Write in Markdown: ## for a heading, **bold**, *italic*, - for a list, > for a "
             "quote and [text](https://link) for a link. Use Preview to check how it looks."
         ),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = ModelMultipleChoiceField(
         label="CMHF themes",
         queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose at least one.",
         error_messages={"required": "Choose at least one CMHF theme."},
     )
-    sectors = forms.ModelMultipleChoiceField(
+    sectors = ModelMultipleChoiceField(
         queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )
     keywords = forms.CharField(
@@ -59,6 +63,10 @@ class ReflectionForm(HoneypotMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.new_member = new_member
         self.findings = []
+
+    def clean_title(self):
+        """A title is one line: it goes into email subjects, page titles and listings."""
+        return one_line(self.cleaned_data["title"])
 
     def clean_keywords(self):
         keywords = [k.strip() for k in self.cleaned_data["keywords"].split(",") if k.strip()]

@@ -28,6 +28,7 @@ from network.listing import (
     selected_chips,
     term_options,
 )
+from network.mail import one_line
 from network.membership import is_facilitator, is_member
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience, SharingMixin, TaxonomyMixin
@@ -255,7 +256,19 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
     class Meta:
         verbose_name = "blog post"
 
+    def _title_on_one_line(self):
+        """A line break in a title (only a hand-made request can send one) would reach
+        email subjects and listings; drafts and published saves both pass through here."""
+        self.title = one_line(self.title)
+        if self.draft_title:
+            self.draft_title = one_line(self.draft_title)
+
+    def minimal_clean(self):
+        self._title_on_one_line()
+        super().minimal_clean()
+
     def clean(self):
+        self._title_on_one_line()
         super().clean()
         errors = {}
         if self.series_id and not self.series_part:
@@ -286,6 +299,10 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
     @property
     def is_members_only(self):
         return self.audience == Audience.MEMBERS
+
+    def is_visible_to(self, user):
+        """The listings' rule, which also decides who may fetch this post's images."""
+        return BlogPage.objects.visible_to(user).filter(pk=self.pk).exists()
 
     def serve(self, request, *args, **kwargs):
         if self.hidden_for_review and not is_facilitator(request.user):

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.users.models import UserProfile
 
+from network.limits import lock_account
 from network.models import MemberProfile
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
@@ -65,9 +66,13 @@ def authored_by(user):
 def started_today(user):
     """Reflections the member began in the last 24 hours, from the creation log."""
     since = timezone.now() - timedelta(days=1)
-    return PageLogEntry.objects.filter(
-        user=user, action="wagtail.create", timestamp__gte=since
-    ).count()
+    # By page: creating a page can be logged more than once (add_child and our own log).
+    return (
+        PageLogEntry.objects.filter(user=user, action="wagtail.create", timestamp__gte=since)
+        .values("page_id")
+        .distinct()
+        .count()
+    )
 
 
 def is_new_member(user, posts_needed):
@@ -113,9 +118,22 @@ def _apply(post, data, safety_flags):
     post.keywords.set(data["keywords"], clear=True)
 
 
+class DailyLimitError(Exception):
+    """The member has already started as many reflections today as the network allows."""
+
+
 @transaction.atomic
-def save_reflection(user, data, safety_flags, submit, post=None):
-    """Create or update the member's post as a draft revision; optionally submit it."""
+def save_reflection(user, data, safety_flags, submit, post=None, daily_limit=None):
+    """Create or update the member's post as a draft revision; optionally submit it.
+
+    A new reflection is counted against the daily limit inside this transaction, under
+    a lock on the member's own account, so a burst of parallel submissions cannot all
+    read the count before any of them has added to it.
+    """
+    if post is None and daily_limit is not None:
+        lock_account(user)
+        if started_today(user) >= daily_limit:
+            raise DailyLimitError
     # Lock the blog index: each new post takes the next position among its children, and
     # two members submitting at the same moment must not be handed the same one.
     index = BlogIndexPage.objects.select_for_update().order_by("pk").first()

@@ -3,13 +3,17 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from network.busy import BUSY_MESSAGE, is_busy
+from network.member_text import MemberText
 from network.membership import is_member
 
 from .forms import ReflectionForm
 from .reflections import (
+    DailyLimitError,
     ReflectionState,
     authored_by,
     form_initial,
@@ -40,6 +44,16 @@ def _render_form(request, form, post=None, preview=None):
     )
 
 
+def _refuse_over_limit(request, form):
+    form.add_error(
+        None,
+        f"You have started {settings.REFLECTIONS_PER_DAY} reflections in the last 24 "
+        "hours, the most the network allows. Your text is still here: save it somewhere "
+        "and share it tomorrow.",
+    )
+    return _render_form(request, form)
+
+
 def _handle(request, post=None):
     new_member = is_new_member(request.user, settings.NEW_MEMBER_POSTS)
     if request.method != "POST":
@@ -48,21 +62,32 @@ def _handle(request, post=None):
     form = ReflectionForm(request.POST, new_member=new_member)
     if "preview" in request.POST:
         form.is_valid()  # shows problems alongside the preview without saving anything
-        return _render_form(request, form, post, preview=request.POST.get("body", ""))
+        # Only text that passed its own checks (length, nesting) is rendered; otherwise
+        # the error says what to change and the text stays in the box.
+        body = None if "body" in form.errors else form.cleaned_data.get("body")
+        preview = MemberText(body).html if body else None
+        return _render_form(request, form, post, preview=preview)
     if post is None and started_today(request.user) >= settings.REFLECTIONS_PER_DAY:
-        form.add_error(
-            None,
-            f"You have started {settings.REFLECTIONS_PER_DAY} reflections in the last 24 "
-            "hours, the most the network allows. Your text is still here: save it somewhere "
-            "and share it tomorrow.",
-        )
-        return _render_form(request, form, post)
+        return _refuse_over_limit(request, form)
     if not form.is_valid():
         return _render_form(request, form, post)
     submit = "submit" in request.POST
-    post, _revision = save_reflection(
-        request.user, form.cleaned_data, form.safety_flags, submit=submit, post=post
-    )
+    try:
+        post, _revision = save_reflection(
+            request.user,
+            form.cleaned_data,
+            form.safety_flags,
+            submit=submit,
+            post=post,
+            daily_limit=settings.REFLECTIONS_PER_DAY,
+        )
+    except DailyLimitError:
+        return _refuse_over_limit(request, form)
+    except OperationalError as error:
+        if not is_busy(error):
+            raise
+        form.add_error(None, BUSY_MESSAGE)
+        return _render_form(request, form, post)
     if submit:
         messages.success(
             request,

@@ -1,6 +1,9 @@
 """Dashboard panels that show facilitators where the evidence base is thin or stale."""
 
+from datetime import timedelta
+
 from django.db.models import Count
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from network.models import Sector, Theme
@@ -71,3 +74,34 @@ class ModerationPanel(Component):
             "waiting_comments": Comment.objects.awaiting_review().count(),
             "open_reports": Report.objects.open().count(),
         }
+
+
+class FailedEmailsPanel(Component):
+    """Emails that did not go out, so a facilitator can reach the person another way.
+
+    Shown only while there is something to act on; each stays for a fortnight.
+    """
+
+    name = "failed_emails"
+    order = 20
+    template_name = "network/admin/failed_emails.html"
+    shown_days = 14
+
+    def get_failures(self):
+        from network.models import FailedEmail
+
+        since = timezone.now() - timedelta(days=self.shown_days)
+        return FailedEmail.objects.unsent().filter(last_failed_at__gte=since)
+
+    def get_context_data(self, parent_context=None):
+        failures = self.get_failures()
+        return {
+            "failures": failures[:20],
+            "failure_count": failures.count(),
+            "shown_days": self.shown_days,
+        }
+
+    def render_html(self, parent_context=None):
+        if not self.get_failures().exists():
+            return ""
+        return super().render_html(parent_context)

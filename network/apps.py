@@ -12,6 +12,13 @@ class NetworkConfig(AppConfig):
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="network-ensure-roles")
 
+        from network import image_access, private_media
+
+        post_migrate.connect(
+            private_media.move_private_files, sender=self, dispatch_uid="network-private-media"
+        )
+        image_access.connect()
+
         from network import page_cache
 
         page_cache.connect()

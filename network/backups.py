@@ -18,6 +18,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
@@ -58,17 +59,19 @@ def create_backup(destination):
     manifest = json.dumps(
         {"format": FORMAT_VERSION, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     ).encode()
-    media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(destination, "w:gz") as archive:
         for name, content in (("manifest.json", manifest), ("database.json", payload)):
             info = tarfile.TarInfo(name)
             info.size = len(content)
             info.mtime = int(time.time())
             archive.addfile(info, io.BytesIO(content))
-        if media_root.exists():
-            for path in sorted(media_root.rglob("*")):
-                if path.is_file():
-                    archive.add(path, arcname=f"media/{path.relative_to(media_root)}")
+        # Private files go in under their storage names beside the public ones; a restore
+        # puts each back wherever the storage keeps that name.
+        for root in (Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)):
+            if root.exists():
+                for path in sorted(root.rglob("*")):
+                    if path.is_file():
+                        archive.add(path, arcname=f"media/{path.relative_to(root).as_posix()}")
     return destination
 
 
@@ -127,9 +130,9 @@ def restore_backup(source):
             ContentType.objects.clear_cache()
             for dump in dumps:
                 dump.unlink(missing_ok=True)
-        media_root = Path(settings.MEDIA_ROOT)
         for member in _safe_members(archive):
-            target = media_root / Path(member.name).relative_to("media")
+            name = Path(member.name).relative_to("media").as_posix()
+            target = Path(default_storage.path(name))
             target.parent.mkdir(parents=True, exist_ok=True)
             with archive.extractfile(member) as stream:
                 target.write_bytes(stream.read())

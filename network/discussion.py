@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from network.limits import lock_account
 from network.membership import is_member
 from network.models import Comment, CommentStatus, Report
 from network.notifications import facilitator_addresses, notify
@@ -29,7 +30,14 @@ def can_discuss(user, page):
     return isinstance(specific, CaseStudyPage)
 
 
+@transaction.atomic
 def add_comment(user, page, body, safety_flags=()):
+    """Count the hour's comments under a lock on the member's account, then add this one.
+
+    The lock makes the count and the new comment one step, so parallel posts by one
+    member cannot all slip in under the limit together.
+    """
+    lock_account(user)
     since = timezone.now() - timedelta(hours=1)
     recent = Comment.objects.filter(author=user, created_at__gte=since).count()
     if recent >= settings.COMMENTS_PER_HOUR:

@@ -3,6 +3,7 @@
 from django import forms
 
 from network.honeypot import HoneypotMixin
+from network.markdown_bounds import validate_structure
 from network.models import ReportReason
 from network.safety import find_identifiers, summarise
 
@@ -11,6 +12,7 @@ class CommentForm(HoneypotMixin, forms.Form):
     body = forms.CharField(
         label="Your comment",
         max_length=4000,
+        validators=[validate_structure],
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Plain text; **bold**, *italic*, lists and links work. Up to 4,000 characters.",
         error_messages={"required": "Write something before posting your comment."},

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from network.mail import failures_for, header_safe
 from network.membership import FACILITATORS_GROUP
 
 logger = logging.getLogger(__name__)
@@ -26,21 +27,35 @@ def retry_delay(attempt):
     return timedelta(minutes=min(2**attempt, 240))
 
 
+def subject_line(subject):
+    """The subject as it goes out: prefixed, and one line whatever the title held."""
+    return header_safe(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}")
+
+
 @task()
 def send_email(recipients, subject, template, context, attempt=1):
     try:
-        return _send(recipients, subject, template, context)
+        sent = _send(recipients, subject, template, context)
     except OSError as error:  # smtplib's errors and refused connections are OSErrors
         backend = send_email.get_backend()
         if attempt >= MAX_ATTEMPTS or not backend.supports_defer:
-            logger.error("Email %r to %s not sent: %s", subject, recipients, error)
+            logger.error("Email %r to %s not sent, no more tries: %s", subject, recipients, error)
+            failures_for(recipients, subject_line(subject)).update(next_attempt_at=None)
             raise
         delay = retry_delay(attempt)
+        run_after = timezone.now() + delay
         logger.warning("Email %r not sent (%s); retrying in %s", subject, error, delay)
-        send_email.using(run_after=timezone.now() + delay).enqueue(
+        send_email.using(run_after=run_after).enqueue(
             recipients, subject, template, context, attempt=attempt + 1
         )
+        # Facilitators see that it will be tried again, not that it is lost.
+        failures_for(recipients, subject_line(subject)).update(next_attempt_at=run_after)
         return 0
+    if attempt > 1:
+        failures_for(recipients, subject_line(subject)).update(
+            sent_at=timezone.now(), next_attempt_at=None
+        )
+    return sent
 
 
 def _send(recipients, subject, template, context):
@@ -52,7 +67,7 @@ def _send(recipients, subject, template, context):
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        subject=subject_line(subject),
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(recipients),

@@ -22,11 +22,14 @@ from functools import partial
 from html import unescape as unescape_entities
 from urllib.parse import quote
 
-import markdown as markdown_lib
 from bleach.html5lib_shim import HTMLParser, HTMLSerializer, getTreeWalker
 from bleach.linkifier import LinkifyFilter
 from bleach.sanitizer import Cleaner
+from django.core.exceptions import ValidationError
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from network.markdown_bounds import bounded_markdown, validate_structure
 
 __all__ = ["ALLOWED_TAGS", "LINK_REL", "clean_html", "clean_text", "markdown_to_html"]
 
@@ -309,13 +312,20 @@ def markdown_to_html(source: str) -> SafeString:
     """Markdown for members who prefer it, under exactly the same rules as HTML.
 
     Markdown passes raw HTML straight through, so its output is only ever an input to
-    clean_html, never something marked safe in its own right.
+    clean_html, never something marked safe in its own right. The converter's work is
+    bounded (network/markdown_bounds.py); text nested deeper than it can take, which the
+    forms refuse before saving, comes out as the plain words the member typed.
     """
     if not source:
         return mark_safe("")
-    # sane_lists keeps a bulleted list and a numbered one that follows it as two lists,
-    # which is what members expect and what the source says.
-    rendered = markdown_lib.markdown(
-        _normalise(source), extensions=["sane_lists"], output_format="html"
-    )
+    source = _normalise(source)
+    try:
+        validate_structure(source)
+        # sane_lists keeps a bulleted list and a numbered one that follows it as two
+        # lists, which is what members expect and what the source says.
+        rendered = bounded_markdown().convert(source)
+    except (ValidationError, RecursionError):
+        rendered = "".join(
+            f"<p>{escape(paragraph)}</p>" for paragraph in re.split(r"\n\s*\n", source)
+        )
     return clean_html(rendered)

@@ -1,16 +1,19 @@
 """schema.org descriptions of posts and case studies for search engines and link previews."""
 
+from network import bylines
+
 
 def _author_entries(post, request):
+    """Authors as a visitor sees them: search engines and link previews are never signed in."""
     if post.collective_author:
         return [{"@type": "Organization", "name": post.collective_author.name}]
     return [
         {
             "@type": "Person",
-            "name": profile.name,
-            **({"jobTitle": profile.role} if profile.role else {}),
+            "name": credit.name,
+            **({"jobTitle": credit.role} if credit.role else {}),
         }
-        for profile in post.author_profiles()
+        for credit in bylines.post_credits(post, bylines.VISITOR)
     ]
 
 

@@ -1,17 +1,22 @@
 from allauth.account import views as allauth_views
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as share_views
-from network import admin_access
+from network import admin_access, private_media
 from network.accounts import views as account_views
+from network.form_fields import IdConverter
 from network.sitemaps import sitemaps
 from network.views import discussion, members, site, taxonomy
 from search import views as search_views
+
+handler400 = site.bad_request
+# Ids in addresses are bounded, so an absurd one is "not found" rather than a server error.
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     # Ahead of Wagtail's own: the admin signs people in and out through allauth only.
@@ -20,6 +25,7 @@ urlpatterns = [
     re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_access.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("private-media/<path:name>", private_media.serve, name="private-media"),
     path("accounts/", include("allauth.urls")),
     path("join/", account_views.join, name="join"),
     path("join/invitation/<str:token>/", account_views.accept_invitation, name="join-invitation"),
@@ -29,11 +35,11 @@ urlpatterns = [
     path("profile/delete/", account_views.delete_account, name="account-delete"),
     path("share/", share_views.share, name="share"),
     path("share/mine/", share_views.share_mine, name="share-mine"),
-    path("share/<int:pk>/edit/", share_views.share_edit, name="share-edit"),
-    path("comments/<int:page_id>/", discussion.comment_create, name="comment-create"),
-    path("report/post/<int:pk>/", discussion.report_item, {"kind": "page"}, name="report-page"),
+    path("share/<id:pk>/edit/", share_views.share_edit, name="share-edit"),
+    path("comments/<id:page_id>/", discussion.comment_create, name="comment-create"),
+    path("report/post/<id:pk>/", discussion.report_item, {"kind": "page"}, name="report-page"),
     path(
-        "report/comment/<int:pk>/",
+        "report/comment/<id:pk>/",
         discussion.report_item,
         {"kind": "comment"},
         name="report-comment",

@@ -14,6 +14,7 @@ from network.accounts.moderation_views import (
 )
 from network.admin_panels import (
     CoverageGridPanel,
+    FailedEmailsPanel,
     ModerationPanel,
     PendingApplicationsPanel,
     ReviewDuePanel,
@@ -75,6 +76,7 @@ register_snippet(MemberProfileViewSet)
 @hooks.register("construct_homepage_panels")
 def add_facilitator_panels(request, panels):
     if is_facilitator(request.user):
+        panels.append(FailedEmailsPanel())
         panels.append(PendingApplicationsPanel())
         panels.append(ModerationPanel())
         panels.append(CoverageGridPanel())

@@ -81,7 +81,7 @@ def _stream_text(raw_blocks):
                 pieces.append(plain_text(value))
         elif isinstance(value, dict):
             for name, inner in value.items():
-                if name not in ("image", "type", "id"):
+                if name not in ("image", "type", "id", "html"):  # html: markup of "source"
                     walk(inner, block_type)
         elif isinstance(value, list):
             for inner in value:

@@ -1,5 +1,13 @@
-"""The /search/ page, its suggestions endpoint and the redirect that counts opened results."""
+"""The /search/ page, its suggestions endpoint and the redirect that counts opened results.
 
+Search and suggestions are limited per client (network/ratelimit.py). An anonymous
+search page may later be answered by the page cache, which never reaches the view and
+so is not counted; that is harmless, because a cached page costs no search. A script
+that varies its query to get past the cache reaches the view on every request and meets
+the limit, and a refusal (429) is never stored in the page cache.
+"""
+
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -7,10 +15,33 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from network.ratelimit import limit_per_client
 from search import analytics, engine, service
 
 
+def _too_many_searches(request, wait):
+    return render(
+        request,
+        "429.html",
+        {"wait": wait, "limit": settings.SEARCH_RATE_LIMIT, "again": request.get_full_path()},
+        status=429,
+    )
+
+
+def _too_many_suggestions(request, wait):
+    return JsonResponse(
+        {
+            "query": request.GET.get("q", ""),
+            "suggestions": [],
+            "error": f"Too many requests for suggestions. Wait {wait} seconds.",
+            "retry_after": wait,
+        },
+        status=429,
+    )
+
+
 @require_GET
+@limit_per_client("search", "SEARCH_RATE_LIMIT", _too_many_searches)
 def search(request):
     response = service.search(request)
     if response.query and response.searched_words and analytics.counts_as_search(request.GET):
@@ -28,6 +59,7 @@ def search(request):
 
 
 @require_GET
+@limit_per_client("suggest", "SEARCH_SUGGEST_RATE_LIMIT", _too_many_suggestions)
 def suggest(request):
     query = request.GET.get("q", "")
     return JsonResponse({"query": query, "suggestions": service.suggest(request.user, query)})

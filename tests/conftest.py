@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.db import connection
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage
@@ -24,8 +25,21 @@ def _real_services_in_ci(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded and generated images go to a per-test folder that pytest cleans up."""
+    """Uploaded and generated images go to a per-test folder that pytest cleans up.
+
+    Wagtail caches renditions by image id, and ids come round again after a rolled-back
+    test, so a cached one would name a file in an earlier test's folder.
+    """
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    get_image_model().get_rendition_model().cache_backend.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_email_backend(settings):
+    """Django's test set-up sends mail straight to locmem; production puts the site's own
+    backend (one-line headers, failures recorded) in front, so tests do too."""
+    settings.EMAIL_BACKEND = "network.mail.EmailBackend"
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 
+from network.mail import header_safe
 from network.membership import is_member
 
 
@@ -30,6 +31,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if confirmed and self.is_auto_approved(email_address.email):
             make_member(email_address.user)
         return confirmed
+
+    def format_email_subject(self, subject):
+        """allauth's subject templates can carry a site or person's name: keep it one line."""
+        return header_safe(super().format_email_subject(subject))
 
     def send_mail(self, template_prefix, email, context):
         context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}

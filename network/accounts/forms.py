@@ -2,18 +2,19 @@
 
 from django import forms
 from django.conf import settings
-from wagtail.images import get_image_model
 
+from network.form_fields import ModelChoiceField, ModelMultipleChoiceField
 from network.honeypot import HoneypotMixin
 from network.models import MemberProfile, MembershipApplication, Theme
 
-from .photos import clean_photo, describe_size
+from .photos import clean_photo, describe_size, discard_photos, store_photo
 
 
 class ApplicationForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = MembershipApplication
         fields = ["name", "organisation", "role", "sector", "region", "reason"]
+        field_classes = {"sector": ModelChoiceField, "region": ModelChoiceField}
         widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
 
 
@@ -27,7 +28,7 @@ class ProfileForm(forms.ModelForm):
         ),
     )
     remove_photo = forms.BooleanField(label="Remove my current photo", required=False)
-    interests = forms.ModelMultipleChoiceField(
+    interests = ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -63,15 +64,16 @@ class ProfileForm(forms.ModelForm):
         return clean_photo(upload) if upload else None
 
     def save(self, commit=True):
+        previous_photo = self.instance.photo_id
         profile = super().save(commit=False)
         upload = self.cleaned_data.get("photo_upload")
         if self.cleaned_data.get("remove_photo") and not upload:
             profile.photo = None
         if upload:
-            profile.photo = get_image_model().objects.create(
-                title=f"Photo of {profile.name}", file=upload
-            )
+            profile.photo = store_photo(profile, upload)
         if commit:
             profile.save()
             self.save_m2m()
+            if upload or previous_photo != profile.photo_id:
+                discard_photos(profile, replaced=previous_photo)
         return profile

@@ -1,7 +1,10 @@
 """The facilitators' queue for comments waiting for review and reported content."""
 
+from collections import defaultdict
+
 from django.contrib import messages
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
@@ -14,45 +17,66 @@ from network.models import Comment, CommentStatus, Report
 
 from .admin_views import FacilitatorOnlyMixin
 
+QUEUE_PAGE_SIZE = 20
 
-def open_reports_by_item():
-    """Each reported post or comment once, with how many members reported it and why."""
+
+def open_reports_by_item(page_number=None):
+    """One page of reported posts and comments, each once, with how many reported it and why.
+
+    Paginated before anything is fetched for the items, so a long list of reports costs
+    one page's worth of queries.
+    """
     grouped = (
         Report.objects.open()
         .values("page", "comment")
         .annotate(reporters=Count("reporter", distinct=True))
-        .order_by("-reporters")
+        .order_by("-reporters", "page", "comment")
     )
+    shown = Paginator(grouped, QUEUE_PAGE_SIZE).get_page(page_number)
+    groups = list(shown)
+    page_ids = {group["page"] for group in groups if group["page"]}
+    comment_ids = {group["comment"] for group in groups if group["comment"]}
+    pages = Page.objects.in_bulk(page_ids)
+    comments = Comment.objects.select_related("page", "author__profile").in_bulk(comment_ids)
+    reports_of = defaultdict(list)
+    for report in Report.objects.open().filter(
+        Q(page__in=page_ids, comment=None) | Q(comment__in=comment_ids)
+    ):
+        reports_of[(report.page_id, report.comment_id)].append(report)
     items = []
-    for group in grouped:
-        reports = Report.objects.open().filter(page=group["page"], comment=group["comment"])
+    for group in groups:
+        reports = reports_of[(group["page"], group["comment"])]
         items.append(
             {
-                "page": Page.objects.filter(pk=group["page"]).first() if group["page"] else None,
-                "comment": Comment.objects.select_related("page", "author__profile")
-                .filter(pk=group["comment"])
-                .first()
-                if group["comment"]
-                else None,
+                "page": pages.get(group["page"]),
+                "comment": comments.get(group["comment"]),
                 "reporters": group["reporters"],
                 "reasons": sorted({report.get_reason_display() for report in reports}),
                 "notes": [report.note for report in reports if report.note],
             }
         )
-    return items
+    shown.object_list = items
+    return shown
 
 
 class ModerationQueueView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Comments waiting and open reports, a page of each at a time, oldest comments first."""
+
     template_name = "network/admin/moderation_queue.html"
     page_title = "Comments and reports"
     header_icon = "warning"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["waiting"] = Comment.objects.awaiting_review().select_related(
-            "page", "author__profile"
+        waiting = (
+            Comment.objects.awaiting_review()
+            .select_related("page", "author__profile")
+            .order_by("created_at", "pk")
         )
-        context["reported"] = open_reports_by_item()
+        context["waiting"] = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context["reported"] = open_reports_by_item(self.request.GET.get("reports_page"))
         context["published"] = (
             Comment.objects.published()
             .select_related("page", "author__profile")

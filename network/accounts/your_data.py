@@ -10,6 +10,8 @@ from django.utils import timezone
 from network.models import Comment, MemberProfile, Visibility
 from network.models.members import FORMER_MEMBER_SLUG
 
+from .photos import delete_photos
+
 FORMER_MEMBER = "A former member"
 
 
@@ -121,8 +123,7 @@ def delete_account(user, withdraw_posts=False):
             )
             former.save()
         BlogPageAuthor.objects.filter(profile=profile).update(profile=former)
-        if profile.photo:
-            profile.photo.delete()
+        delete_photos(profile)
         profile.delete()
     for post in posts:
         if post.owner_id == user.pk:

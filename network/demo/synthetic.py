@@ -339,17 +339,19 @@ class ContentGenerator:
         if not commenters:
             return 0
         rng = self.rng
+        rendered = {body: Comment.render_body(body) for body in SENTENCES}
         created = Comment.objects.bulk_create(
             [
                 Comment(
                     page_id=post.pk,
                     author=rng.choice(commenters),
-                    body=rng.choice(SENTENCES),
+                    body=body,
+                    body_html=rendered[body],
                     status="published",
                 )
                 for post in posts
                 if rng.random() < 0.3
-                for _ in range(rng.randint(1, 4))
+                for body in rng.choices(SENTENCES, k=rng.randint(1, 4))
             ],
             batch_size=BATCH,
         )

@@ -1,4 +1,5 @@
 from .discussion import Comment, CommentStatus, Report, ReportReason
+from .email import FailedEmail
 from .joining import ApplicationStatus, Invitation, MembershipApplication
 from .members import MemberProfile, User, Visibility
 from .pages import HomePage, HomePageFeaturedCaseStudy
@@ -9,6 +10,7 @@ __all__ = [
     "CareLevel",
     "Comment",
     "CommentStatus",
+    "FailedEmail",
     "HomePage",
     "HomePageFeaturedCaseStudy",
     "Invitation",

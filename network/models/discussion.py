@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from network.member_text import MemberText
+
 
 class CommentStatus(models.TextChoices):
     PENDING = "pending", "Waiting for a facilitator"
@@ -38,6 +40,9 @@ class Comment(models.Model):
         related_name="member_comments",
     )
     body = models.TextField(max_length=4000)
+    # The body's Markdown rendered through the sanitiser when saved, so that showing a
+    # comment, in a thread or in the moderation queue, never renders it again.
+    body_html = models.TextField(blank=True, editable=False)
     status = models.CharField(
         max_length=10, choices=CommentStatus.choices, default=CommentStatus.PENDING
     )
@@ -55,6 +60,23 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"Comment by {self.author_name} on {self.page.title}"
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = self.render_body(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def render_body(body):
+        """Markup for a body, for saving; bulk creation calls this itself."""
+        return str(MemberText(body).html)
+
+    @property
+    def text(self):
+        return MemberText(self.body, self.body_html or None)
 
     @property
     def author_name(self):

@@ -135,4 +135,13 @@ class MemberProfile(models.Model):
         return self.slug == FORMER_MEMBER_SLUG and self.user_id is None
 
     def is_visible_to(self, user):
-        return MemberProfile.objects.visible_to(user).filter(pk=self.pk).exists()
+        """MemberProfileQuerySet.visible_to for one profile already in hand.
+
+        Decided without a query, because every byline on a listing asks it of each author;
+        a test holds the two to the same answers.
+        """
+        if self.visibility == Visibility.PUBLIC or is_facilitator(user):
+            return True
+        if self.visibility == Visibility.MEMBERS and is_member(user):
+            return True
+        return bool(getattr(user, "is_authenticated", False) and self.user_id == user.pk)

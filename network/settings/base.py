@@ -148,6 +148,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One writer at a time: writers queue for up to 20 s, and each write transaction
+    # takes the lock when it begins, so two can never deadlock upgrading a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "network.User"
 # allauth's backend only: every sign-in goes through its rate limits and its rule that
@@ -175,6 +181,13 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community Mental Health Network] "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# Behind a reverse proxy every request comes from the proxy's address, so rate limits
+# (allauth's and search's) would count all visitors as one: set TRUSTED_PROXY_COUNT to
+# the number of proxies in front of gunicorn, or name the header the proxy puts the
+# visitor's address in. Left unset when gunicorn is reached directly, since the header
+# is then whatever the visitor chose to send.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 
 CACHES = {
     "default": {
@@ -220,12 +233,27 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "frontend" / "build"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Images and their renditions are kept outside MEDIA_ROOT, which the proxy serves to
+# anyone, and reach people through /private-media/, which checks who is asking first
+# (network/private_media.py). The two roots must not overlap (`manage.py check`).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
+PRIVATE_MEDIA_FOLDERS = ["original_images", "images"]
+# With a prefix (production), the view only says yes and the proxy sends the file from
+# its internal location; without one, Django sends the file itself.
+PRIVATE_MEDIA_REDIRECT_HEADER = "X-Accel-Redirect"
+PRIVATE_MEDIA_REDIRECT_PREFIX = ""
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "network.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every message goes through network.mail.EmailBackend, which keeps each header to one line
+# and records a message that could not be sent for facilitators; the EMAIL_BACKEND
+# environment variable still chooses the backend that delivers.
+EMAIL_BACKEND = "network.mail.EmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -253,6 +281,10 @@ ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "network-content")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_SECONDS = env_int("ELASTICSEARCH_RETRY_SECONDS", 30)
 ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
+# Searches and suggestions a minute from one client (an account, or else an address)
+# before it is asked to wait; far above what a person does, far below a script. 0 is off.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
+SEARCH_SUGGEST_RATE_LIMIT = env_int("SEARCH_SUGGEST_RATE_LIMIT", 300)
 
 LOGGING = {
     "version": 1,

@@ -15,9 +15,12 @@ if len(SECRET_KEY) < 50:
 
 DEBUG = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "network.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# The proxy's internal location for PRIVATE_MEDIA_ROOT (see README); set it empty to have
+# gunicorn send private files itself behind a proxy without one.
+PRIVATE_MEDIA_REDIRECT_PREFIX = os.environ.get("PRIVATE_MEDIA_REDIRECT_PREFIX", "/_private-media/")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

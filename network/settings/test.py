@@ -10,8 +10,11 @@ from .base import BASE_DIR
 SECRET_KEY = os.environ.get("SECRET_KEY") or get_random_secret_key()
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test set-up points EMAIL_BACKEND straight at locmem; tests/conftest.py puts the
+# site's own backend back in front of it, as in every other environment.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
@@ -27,6 +30,9 @@ LOGGING = {
 
 # Off unless a test turns it on, so query counts and page content reflect real rendering.
 PAGE_CACHE_SECONDS = 0
+# Off unless a test turns it on: the suite searches far faster than any person.
+SEARCH_RATE_LIMIT = 0
+SEARCH_SUGGEST_RATE_LIMIT = 0
 
 # Search tests that need Elasticsearch point these at the node `make test` starts; every
 # other test runs on the database path, so no stray save reaches a shared index.

@@ -72,12 +72,27 @@ def nhsuk_widget(bound_field):
     return bound_field.as_widget(attrs=attrs)
 
 
-@register.filter
-def member_markdown(source):
-    """Members' Markdown becomes HTML only through the sanitiser, the one place marked safe."""
-    from network.sanitiser import markdown_to_html
+def _viewer(context):
+    """Whoever the page is being rendered for; the visitor where there is no request."""
+    from network.bylines import VISITOR
 
-    return markdown_to_html(source or "")
+    request = context.get("request")
+    return getattr(request, "user", None) or VISITOR
+
+
+@register.simple_tag(takes_context=True)
+def post_credits(context, post):
+    """Bylines name an author only to readers who may open that author's profile."""
+    from network import bylines
+
+    return bylines.post_credits(post, _viewer(context))
+
+
+@register.simple_tag(takes_context=True)
+def commenter_credit(context, comment):
+    from network import bylines
+
+    return bylines.comment_credit(comment, _viewer(context))
 
 
 @register.filter

@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from network.busy import BUSY_MESSAGE, is_busy
 from network.discussion import CommentLimitError, add_comment, can_discuss, report
 from network.discussion_forms import CommentForm, ReportForm
 from network.models import Comment, CommentStatus
@@ -30,6 +32,10 @@ def comment_create(request, page_id):
             comment = add_comment(request.user, page, form.cleaned_data["body"], flags)
         except CommentLimitError as refusal:
             form.add_error(None, str(refusal))
+        except OperationalError as error:
+            if not is_busy(error):
+                raise
+            form.add_error(None, BUSY_MESSAGE)
         else:
             if comment.status == CommentStatus.PENDING:
                 messages.success(

@@ -42,10 +42,15 @@ def content_snapshot():
     return rows
 
 
+def media_roots():
+    """Uploads the proxy serves and the images kept out of its reach."""
+    return {"media": Path(settings.MEDIA_ROOT), "private": Path(settings.PRIVATE_MEDIA_ROOT)}
+
+
 def media_snapshot():
-    root = Path(settings.MEDIA_ROOT)
     return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        f"{label}/{path.relative_to(root)}": hashlib.sha256(path.read_bytes()).hexdigest()
+        for label, root in media_roots().items()
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
@@ -64,9 +69,10 @@ def test_backup_and_restore_round_trip(client, tmp_path, member):
     # Lose everything: rows and files.
     BlogPage.objects.all().delete()
     User.objects.all().delete()
-    for path in Path(settings.MEDIA_ROOT).rglob("*"):
-        if path.is_file():
-            path.unlink()
+    for root in media_roots().values():
+        for path in root.rglob("*"):
+            if path.is_file():
+                path.unlink()
 
     call_command("restore", str(archive), "--no-input", verbosity=0)
     after = content_snapshot()

@@ -67,3 +67,21 @@ def test_static_files_collect_and_fingerprint_under_production_settings(tmp_path
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert '"frontend/site.css": "frontend/site.' in manifest
     assert list(tmp_path.glob("frontend/site.*.css.gz")), "whitenoise compresses the stylesheet"
+
+
+def test_sqlite_writers_queue_instead_of_failing():
+    """One writer at a time: each waits its turn and takes the write lock when it begins."""
+    import json
+
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    script = (
+        "import json; from network.settings import base; "
+        "print(json.dumps(base.DATABASES['default']))"
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    database = json.loads(result.stdout.strip().splitlines()[-1])
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert database["OPTIONS"]["timeout"] >= 10
