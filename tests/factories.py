@@ -140,7 +140,10 @@ class BlogPageFactory(PageFactory):
 
     @classmethod
     def _add_children(cls, page):
-        page.authors = [BlogPageAuthor(profile=profile) for profile in cls._pending_authors]
+        page.authors = [
+            BlogPageAuthor(profile=profile, sort_order=position)
+            for position, profile in enumerate(cls._pending_authors)
+        ]
 
 
 class CaseStudyPageFactory(PageFactory):
