@@ -35,7 +35,7 @@ migrate: install
 	$(PY) manage.py migrate --no-input
 
 demo: migrate assets
-	$(PY) manage.py load_demo
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
 
 run: demo
 	HOST=$(HOST) PORT=$(PORT) bash scripts/run

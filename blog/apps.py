@@ -7,6 +7,9 @@ class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications
+        from network import submissions
+
+        from . import notifications, reflections
 
         notifications.connect()
+        submissions.register("reflections", reflections.submissions)

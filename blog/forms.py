@@ -11,15 +11,20 @@ from network.mail import one_line
 from network.markdown_bounds import validate_structure
 from network.models import Sector, Theme
 from network.models.mixins import Audience
-from network.safety import find_identifiers, summarise
+from network.safety import IdentifierCheckMixin
 
 LINK_PATTERN = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
 
 
-class ReflectionForm(HoneypotMixin, forms.Form):
-    title = forms.CharField(max_length=200)
+class ReflectionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
+    identifier_fields = ("title", "summary", "body")
+
+    title = forms.CharField(
+        max_length=200, error_messages={"required": "Enter a title for your reflection"}
+    )
     summary = forms.CharField(
         max_length=400,
+        error_messages={"required": "Enter a short summary of your reflection"},
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One or two sentences shown in listings. Up to 400 characters.",
     )
@@ -28,6 +33,7 @@ class ReflectionForm(HoneypotMixin, forms.Form):
         max_length=20000,
         validators=[validate_structure],
         widget=forms.Textarea(attrs={"rows": 16}),
+        error_messages={"required": "Write your reflection"},
         help_text=(
             "Write in Markdown: ## for a heading, **bold**, *italic*, - for a list, > for a "
             "quote and [text](https://link) for a link. Use Preview to check how it looks."
@@ -53,6 +59,7 @@ class ReflectionForm(HoneypotMixin, forms.Form):
         choices=Audience.choices,
         initial=Audience.PUBLIC,
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose who can read your reflection"},
     )
     confirm_no_identifiers = forms.BooleanField(
         label="I have checked: nothing here could identify a patient or another person",
@@ -88,18 +95,3 @@ class ReflectionForm(HoneypotMixin, forms.Form):
                     "The limit goes once facilitators have approved a few of your posts."
                 )
         return body
-
-    def clean(self):
-        data = super().clean()
-        text = " ".join(str(data.get(name, "")) for name in ("title", "summary", "body"))
-        self.findings = find_identifiers(text)
-        if self.findings and not data.get("confirm_no_identifiers"):
-            self.add_error(
-                "confirm_no_identifiers",
-                f"{summarise(self.findings)} If you are sure it identifies nobody, tick the box.",
-            )
-        return data
-
-    @property
-    def safety_flags(self):
-        return sorted({finding.kind for finding in self.findings})

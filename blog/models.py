@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -29,9 +28,17 @@ from network.listing import (
     term_options,
 )
 from network.mail import one_line
-from network.membership import is_facilitator, is_member
+from network.membership import is_facilitator
 from network.models import Region, Sector, Theme
-from network.models.mixins import Audience, SharingMixin, TaxonomyMixin
+from network.models.mixins import (
+    AudienceMixin,
+    ReviewOutcomeMixin,
+    SharingMixin,
+    TaxonomyMixin,
+    for_audience,
+)
+from network.page_forms import NewPageSlugForm
+from network.review import IdentifierCheckPanel
 
 from .blocks import BodyBlock, stream_words
 from .moderation import FacilitatorReviewTask  # noqa: F401  (a model: registered with the app)
@@ -74,10 +81,7 @@ class BlogSeries(models.Model):
 class BlogPageQuerySet(PageQuerySet):
     def visible_to(self, user):
         """Live, unrestricted posts, less members-only ones for anyone who is not a member."""
-        queryset = self.live().public().filter(hidden_for_review=False)
-        if not is_member(user):
-            queryset = queryset.filter(audience=Audience.PUBLIC)
-        return queryset
+        return for_audience(self.live().public().filter(hidden_for_review=False), user)
 
     def for_listing(self):
         return (
@@ -85,6 +89,7 @@ class BlogPageQuerySet(PageQuerySet):
             .prefetch_related(
                 "themes",
                 "sectors",
+                "share_image__renditions",
                 Prefetch(
                     "authors",
                     queryset=BlogPageAuthor.objects.select_related("profile").order_by(
@@ -110,19 +115,38 @@ class BlogIndexPage(RoutablePageMixin, SharingMixin, Page):
     template = "blog/blog_index_page.html"
     max_count = 1
 
-    def listing_filters(self, posts):
+    @staticmethod
+    def keyword_options(params):
+        """Only the keywords asked for, so the filter names them without listing every tag.
+
+        Keywords are free text and run to hundreds; a post's keyword links here, and the
+        chosen one shows as a chip and a ticked box that can be cleared like any filter.
+        """
+        slugs = [value.strip() for value in params.getlist("keyword")[:10] if value.strip()]
+        if not slugs:
+            return []
+        used = BlogPageKeyword.objects.filter(tag__slug__in=slugs).values("tag_id")
+        return list(Tag.objects.filter(pk__in=used).order_by("name").values_list("slug", "name"))
+
+    def listing_filters(self, posts, params=None):
         years = [str(day.year) for day in posts.dates("date", "year", order="DESC")]
-        return [
+        filters = [
             ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
             ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
             ListingFilter("region", "Region", "region__slug", term_options(Region)),
             ListingFilter("year", "Year", "date__year", [(y, y) for y in years], integer=True),
         ]
+        keywords = self.keyword_options(params) if params is not None else []
+        if keywords:
+            filters.append(
+                ListingFilter("keyword", "Keyword", "tagged_keywords__tag__slug", keywords)
+            )
+        return filters
 
     @path("")
     def listing(self, request):
         posts = BlogPage.objects.visible_to(request.user).descendant_of(self)
-        filters = self.listing_filters(posts)
+        filters = self.listing_filters(posts, request.GET)
         filtered, selected = filter_queryset(posts, request.GET, filters)
         page_of_posts = paginate(request, filtered.for_listing())
         return self.render(
@@ -174,7 +198,7 @@ class BlogPageKeyword(TaggedItemBase):
     )
 
 
-class BlogPage(TaxonomyMixin, SharingMixin, Page):
+class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, Page):
     summary = models.TextField(
         max_length=400, help_text="One or two sentences shown in listings and when shared"
     )
@@ -198,24 +222,17 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
     )
     series_part = models.PositiveSmallIntegerField(null=True, blank=True)
     keywords = ClusterTaggableManager(through=BlogPageKeyword, blank=True)
-    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
-    rejected_at = models.DateTimeField(null=True, blank=True, editable=False)
-    rejection_reason = models.TextField(blank=True, editable=False)
-    safety_flags = models.JSONField(
-        default=list,
-        blank=True,
-        editable=False,
-        help_text="Kinds of possibly identifying details the author was warned about",
-    )
     hidden_for_review = models.BooleanField(
         default=False,
         help_text="Hidden from everyone but facilitators after repeated reports",
     )
 
     objects = BlogPageManager()
+    base_form_class = NewPageSlugForm
 
     content_panels = [
+        IdentifierCheckPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("date"),
@@ -296,10 +313,6 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
         self.reading_minutes = max(1, math.ceil(stream_words(self.body) / WORDS_PER_MINUTE))
         super().save(*args, **kwargs)
 
-    @property
-    def is_members_only(self):
-        return self.audience == Audience.MEMBERS
-
     def is_visible_to(self, user):
         """The listings' rule, which also decides who may fetch this post's images."""
         return BlogPage.objects.visible_to(user).filter(pk=self.pk).exists()
@@ -307,9 +320,9 @@ class BlogPage(TaxonomyMixin, SharingMixin, Page):
     def serve(self, request, *args, **kwargs):
         if self.hidden_for_review and not is_facilitator(request.user):
             raise Http404("This post is hidden while facilitators review reports about it")
-        if self.is_members_only and not is_member(request.user):
-            # Nothing about the post itself, not even its title, reaches a non-member.
-            return TemplateResponse(request, "blog/members_only.html", status=403)
+        refusal = self.members_only_refusal(request)
+        if refusal is not None:
+            return refusal
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):

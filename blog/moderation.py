@@ -47,9 +47,13 @@ class FacilitatorReviewTask(AbstractGroupApprovalTask):
         )
         task_state.reject(user=user, comment=comment)
         task_state.workflow_state.cancel(user=user)
+        from .models import BlogPage
         from .notifications import notify_rejected
 
-        notify_rejected(post, comment)
+        # Other pages under review (case study suggestions) show the reason to their
+        # member on /share/mine/; the email's wording is a reflection's.
+        if isinstance(post, BlogPage):
+            notify_rejected(post, comment)
         return None
 
     @classmethod

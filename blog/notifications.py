@@ -6,7 +6,7 @@ from wagtail.signals import task_rejected, workflow_approved
 from network.notifications import notify
 
 
-def _author_addresses(post):
+def author_addresses(post):
     addresses = []
     for author in post.authors.select_related("profile__user"):
         user = author.profile.user
@@ -19,7 +19,7 @@ def _author_addresses(post):
 
 def notify_published(post):
     notify(
-        _author_addresses(post),
+        author_addresses(post),
         f"Your reflection “{post.title}” is published",
         "reflection_published",
         title=post.title,
@@ -29,7 +29,7 @@ def notify_published(post):
 
 def notify_changes_requested(post, comment):
     notify(
-        _author_addresses(post),
+        author_addresses(post),
         f"Changes requested on “{post.title}”",
         "reflection_changes_requested",
         title=post.title,
@@ -40,7 +40,7 @@ def notify_changes_requested(post, comment):
 
 def notify_rejected(post, reason):
     notify(
-        _author_addresses(post),
+        author_addresses(post),
         f"Your reflection “{post.title}” was not published",
         "reflection_rejected",
         title=post.title,

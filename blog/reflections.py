@@ -7,6 +7,7 @@ until then it exists only as a draft revision that the author and facilitators c
 from datetime import timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
@@ -15,42 +16,15 @@ from wagtail.users.models import UserProfile
 
 from network.limits import lock_account
 from network.models import MemberProfile
+from network.page_forms import free_slug
+from network.submissions import ReviewState, Submission, review_feedback, review_state
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
 
-
-class ReflectionState:
-    DRAFT = "Draft"
-    AWAITING_REVIEW = "Awaiting review"
-    CHANGES_REQUESTED = "Changes requested"
-    PUBLISHED = "Published"
-    REJECTED = "Rejected"
-
-    EDITABLE = {DRAFT, CHANGES_REQUESTED}
-
-
-def state_of(post):
-    if post.rejected_at:
-        return ReflectionState.REJECTED
-    if post.live:
-        return ReflectionState.PUBLISHED
-    workflow_state = post.current_workflow_state
-    if workflow_state is None:
-        return ReflectionState.DRAFT
-    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return ReflectionState.CHANGES_REQUESTED
-    return ReflectionState.AWAITING_REVIEW
-
-
-def latest_feedback(post):
-    """The facilitator's most recent comment on a decision, shown beside the reflection."""
-    if post.rejected_at:
-        return post.rejection_reason
-    workflow_state = post.current_workflow_state
-    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        task_state = workflow_state.current_task_state
-        return task_state.get_comment() if task_state else ""
-    return ""
+# A reflection is reviewed like any other member submission; the names stay for callers.
+ReflectionState = ReviewState
+state_of = review_state
+latest_feedback = review_feedback
 
 
 def authored_by(user):
@@ -67,8 +41,14 @@ def started_today(user):
     """Reflections the member began in the last 24 hours, from the creation log."""
     since = timezone.now() - timedelta(days=1)
     # By page: creating a page can be logged more than once (add_child and our own log).
+    # Only blog posts count, so suggesting a case study leaves today's reflections alone.
     return (
-        PageLogEntry.objects.filter(user=user, action="wagtail.create", timestamp__gte=since)
+        PageLogEntry.objects.filter(
+            user=user,
+            action="wagtail.create",
+            timestamp__gte=since,
+            page_id__in=BlogPage.objects.values("pk"),
+        )
         .values("page_id")
         .distinct()
         .count()
@@ -78,16 +58,6 @@ def started_today(user):
 def is_new_member(user, posts_needed):
     published = BlogPage.objects.filter(authors__profile__user=user, live=True).count()
     return published < posts_needed
-
-
-def _unique_slug(index, title, exclude_pk=None):
-    base = slugify(title)[:70] or "reflection"
-    slug, number = base, 2
-    siblings = index.get_children()
-    while siblings.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
 
 
 def _profile_for(user):
@@ -139,7 +109,10 @@ def save_reflection(user, data, safety_flags, submit, post=None, daily_limit=Non
     index = BlogIndexPage.objects.select_for_update().order_by("pk").first()
     if post is None:
         post = BlogPage(
-            title=data["title"], slug=_unique_slug(index, data["title"]), live=False, owner=user
+            title=data["title"],
+            slug=free_slug(index, slugify(data["title"])[:70] or "reflection"),
+            live=False,
+            owner=user,
         )
         post.summary = data["summary"]
         post.body = [("reflection_text", data["body"])]
@@ -175,3 +148,24 @@ def form_initial(post):
         "keywords": ", ".join(tag.name for tag in revision.keywords.all()),
         "audience": revision.audience,
     }
+
+
+def submissions(user):
+    """The member's reflections as rows for /share/mine/ (network.submissions)."""
+    rows = []
+    for post in authored_by(user):
+        state = review_state(post)
+        rows.append(
+            Submission(
+                kind="Reflection",
+                title=post.title,
+                state=state,
+                feedback=review_feedback(post),
+                url=post.url if state == ReviewState.PUBLISHED else None,
+                edit_url=(
+                    reverse("share-edit", args=[post.pk]) if state in ReviewState.EDITABLE else None
+                ),
+                updated_at=post.latest_revision_created_at,
+            )
+        )
+    return rows

@@ -2,14 +2,14 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from network import submissions
 from network.busy import BUSY_MESSAGE, is_busy
 from network.member_text import MemberText
-from network.membership import is_member
+from network.membership import member_required
 
 from .forms import ReflectionForm
 from .reflections import (
@@ -18,22 +18,12 @@ from .reflections import (
     authored_by,
     form_initial,
     is_new_member,
-    latest_feedback,
     save_reflection,
     started_today,
     state_of,
 )
 
-
-def member_required(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_member(request.user):
-            messages.info(request, "Sharing reflections is for network members. Apply to join.")
-            return redirect("join")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+members_only = member_required("Sharing reflections is for network members. Apply to join.")
 
 
 def _render_form(request, form, post=None, preview=None):
@@ -99,12 +89,12 @@ def _handle(request, post=None):
     return redirect("share-mine")
 
 
-@member_required
+@members_only
 def share(request):
     return _handle(request)
 
 
-@member_required
+@members_only
 def share_edit(request, pk):
     post = get_object_or_404(authored_by(request.user), pk=pk)
     if state_of(post) not in ReflectionState.EDITABLE:
@@ -112,16 +102,7 @@ def share_edit(request, pk):
     return _handle(request, post)
 
 
-@member_required
+@members_only
 def share_mine(request):
-    posts = authored_by(request.user)
-    rows = [
-        {
-            "post": post,
-            "state": state_of(post),
-            "feedback": latest_feedback(post),
-            "editable": state_of(post) in ReflectionState.EDITABLE,
-        }
-        for post in posts
-    ]
-    return render(request, "blog/share_mine.html", {"rows": rows})
+    """Everything the member has sent to the facilitators, reflections and suggestions."""
+    return render(request, "blog/share_mine.html", {"rows": submissions.for_member(request.user)})

@@ -29,7 +29,15 @@ from network.listing import (
     term_options,
 )
 from network.models import CareLevel, Region, Sector, Theme
-from network.models.mixins import SharingMixin, TaxonomyMixin
+from network.models.mixins import (
+    AudienceMixin,
+    ReviewOutcomeMixin,
+    SharingMixin,
+    TaxonomyMixin,
+    for_audience,
+)
+from network.page_forms import NewPageSlugForm
+from network.review import IdentifierCheckPanel
 
 from .choices import IntegrationType, InterfaceModel, PartnerRole, RelationshipType, Setting, Status
 from .validators import validate_team_mailbox
@@ -60,13 +68,17 @@ class CaseStudyQuerySet(PageQuerySet):
     def published(self):
         return self.live().public()
 
+    def visible_to(self, user):
+        """Published case studies, less members-only ones for anyone who is not a member."""
+        return for_audience(self.published(), user)
+
     def review_due(self, today=None):
         return self.filter(last_reviewed__lt=review_cutoff(today))
 
     def for_listing(self):
         return (
             self.select_related("region", "share_image")
-            .prefetch_related("themes", "sectors", "care_levels")
+            .prefetch_related("themes", "sectors", "care_levels", "share_image__renditions")
             .order_by("-date_published", "-pk")
         )
 
@@ -113,7 +125,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
 
     @path("")
     def listing(self, request):
-        studies = CaseStudyPage.objects.published().descendant_of(self)
+        studies = CaseStudyPage.objects.visible_to(request.user).descendant_of(self)
         filters = self.listing_filters()
         filtered, selected = filter_queryset(studies, request.GET, filters)
         page_of_studies = paginate(request, filtered.for_listing())
@@ -137,7 +149,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
             if part.strip()
         ]
         ids = list(dict.fromkeys(int(part) for part in raw_ids if is_database_id(part)))
-        published = CaseStudyPage.objects.published().descendant_of(self)
+        published = CaseStudyPage.objects.visible_to(request.user).descendant_of(self)
         error = notice = None
         studies = []
         if not raw_ids:
@@ -189,7 +201,7 @@ class CaseStudyKeyword(TaggedItemBase):
     )
 
 
-class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
+class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, Page):
     summary = models.TextField(max_length=500, help_text="Two or three sentences for listings")
     place = models.CharField(
         max_length=160, help_text="Town, city, borough or integrated care system"
@@ -238,10 +250,28 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
     date_published = models.DateField(default=timezone.localdate)
     last_reviewed = models.DateField("date last reviewed", default=timezone.localdate)
     keywords = ClusterTaggableManager(through=CaseStudyKeyword, blank=True)
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="suggested_case_studies",
+        help_text="The member who suggested this example, who follows it on their submissions",
+    )
+    suggested_partners = models.TextField(
+        "other organisations named in the suggestion",
+        blank=True,
+        help_text="As the member gave them: add each as a partner organisation above",
+    )
+
+    members_only_template = "casestudies/members_only.html"
 
     objects = CaseStudyManager()
+    base_form_class = NewPageSlugForm
 
     content_panels = [
+        IdentifierCheckPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -276,6 +306,8 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
         ),
         FieldRowPanel([FieldPanel("date_published"), FieldPanel("last_reviewed")]),
         FieldPanel("keywords"),
+        *AudienceMixin.audience_panels,
+        FieldPanel("suggested_partners", read_only=True),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
 
@@ -288,6 +320,7 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
         index.SearchField("outcomes_summary"),
         index.SearchField("place"),
         index.FilterField("status"),
+        index.FilterField("audience"),
         index.FilterField("date_published"),
         index.RelatedFields("keywords", [index.SearchField("name", boost=2)]),
     ]
@@ -299,6 +332,21 @@ class CaseStudyPage(TaxonomyMixin, SharingMixin, Page):
     class Meta:
         verbose_name = "case study"
         verbose_name_plural = "case studies"
+
+    def is_visible_to(self, user):
+        """The listings' rule, which also decides who may fetch this case study's images."""
+        return CaseStudyPage.objects.visible_to(user).filter(pk=self.pk).exists()
+
+    def serve(self, request, *args, **kwargs):
+        refusal = self.members_only_refusal(request)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_members_only:
+            return []
+        return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -368,7 +416,12 @@ class CaseStudyPartner(Orderable):
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=20, choices=PartnerRole.choices)
 
-    panels = [FieldPanel("name"), FieldPanel("sector"), FieldPanel("role")]
+    # Radios: the snippet chooser pages its list, hiding a sector on its second page.
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("sector", widget=forms.RadioSelect),
+        FieldPanel("role"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = "partner organisation"

@@ -1,6 +1,13 @@
-"""Dashboard panels that show facilitators where the evidence base is thin or stale."""
+"""Dashboard panels: what is waiting for a facilitator's decision first, then where the
+evidence base is thin or stale.
 
+Orders run from what needs a decision (Wagtail's "Awaiting your review", then comments
+and reports, then applications) to what can wait (emails to follow up, coverage, reviews).
+"""
+
+import math
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.utils import timezone
@@ -8,13 +15,60 @@ from wagtail.admin.ui.components import Component
 
 from network.models import Sector, Theme
 
+# Wagtail's own queue of reflections and case studies waiting for review.
+REVIEW_QUEUE_PANEL = "workflow_objects_to_moderate"
+REVIEW_QUEUE_ORDER = 10
+
 
 class CoverageGridPanel(Component):
-    """CMHF themes against sectors, counting published case studies in each cell."""
+    """CMHF themes against sectors, counting published case studies in each cell.
+
+    Shaded as a heat map so gaps stand out at a glance, with the count written in every
+    cell and the gaps also listed in words, so nothing depends on telling colours apart.
+    """
 
     name = "coverage_grid"
     order = 50
     template_name = "network/admin/coverage_grid.html"
+    # Shades from fewest to most, each with a text colour that passes WCAG AA against it.
+    shades = (
+        ("#e8f1fa", "#212b32"),
+        ("#b9d5ef", "#212b32"),
+        ("#7fb2e5", "#212b32"),
+        ("#005eb8", "#ffffff"),
+    )
+
+    def level(self, count, most):
+        """0 for a gap; otherwise 1 (fewest) to 4 (most), in equal steps up to the most.
+
+        While no cell has more than four, each count has its own shade.
+        """
+        steps = len(self.shades)
+        if not count:
+            return 0
+        if most <= steps:
+            return min(count, steps)
+        return math.ceil(steps * count / most)
+
+    def key(self, most):
+        """(shade, counts it stands for) for each shade the grid can use, lightest first."""
+        steps = len(self.shades)
+        if most <= steps:
+            return [(self.shades[count - 1], str(count)) for count in range(1, most + 1)]
+        key = []
+        for level in range(1, steps + 1):
+            low, high = most * (level - 1) // steps + 1, most * level // steps
+            key.append((self.shades[level - 1], str(low) if low == high else f"{low} to {high}"))
+        return key
+
+    def listing_url(self, parent_context):
+        from casestudies.models import CaseStudyIndexPage
+
+        index = CaseStudyIndexPage.objects.live().first()
+        if index is None:
+            return None
+        request = (parent_context or {}).get("request")
+        return index.get_url(request=request)
 
     def get_context_data(self, parent_context=None):
         from casestudies.models import CaseStudyPage
@@ -27,13 +81,35 @@ class CoverageGridPanel(Component):
             .order_by()
         )
         counts = {(cell["themes"], cell["sectors"]): cell["total"] for cell in cells}
+        most = max(counts.values(), default=0)
+        listing = self.listing_url(parent_context)
         sectors = list(Sector.objects.all())
-        rows = [
-            {"theme": theme, "cells": [counts.get((theme.pk, sector.pk), 0) for sector in sectors]}
-            for theme in Theme.objects.all()
-        ]
-        empty = sum(cell == 0 for row in rows for cell in row["cells"])
-        return {"sectors": sectors, "rows": rows, "empty_cells": empty}
+        rows = []
+        for theme in Theme.objects.all():
+            row = {"theme": theme, "cells": [], "gaps": []}
+            for sector in sectors:
+                count = counts.get((theme.pk, sector.pk), 0)
+                level = self.level(count, most)
+                query = urlencode({"theme": theme.slug, "sector": sector.slug})
+                row["cells"].append(
+                    {
+                        "count": count,
+                        "sector": sector,
+                        "level": level,
+                        "shade": self.shades[level - 1] if level else None,
+                        "url": f"{listing}?{query}" if listing else None,
+                    }
+                )
+                if not count:
+                    row["gaps"].append(sector)
+            rows.append(row)
+        empty = sum(len(row["gaps"]) for row in rows)
+        return {
+            "sectors": sectors,
+            "rows": rows,
+            "empty_cells": empty,
+            "key": self.key(most),
+        }
 
 
 class ReviewDuePanel(Component):
@@ -50,7 +126,7 @@ class ReviewDuePanel(Component):
 
 class PendingApplicationsPanel(Component):
     name = "pending_applications"
-    order = 40
+    order = 30
     template_name = "network/admin/pending_applications.html"
 
     def get_context_data(self, parent_context=None):
@@ -64,7 +140,7 @@ class ModerationPanel(Component):
     """What is waiting for a facilitator's decision: comments and reported content."""
 
     name = "moderation"
-    order = 30
+    order = 20
     template_name = "network/admin/moderation_panel.html"
 
     def get_context_data(self, parent_context=None):
@@ -83,7 +159,7 @@ class FailedEmailsPanel(Component):
     """
 
     name = "failed_emails"
-    order = 20
+    order = 40
     template_name = "network/admin/failed_emails.html"
     shown_days = 14
 

@@ -5,10 +5,12 @@ from django import forms
 from network.honeypot import HoneypotMixin
 from network.markdown_bounds import validate_structure
 from network.models import ReportReason
-from network.safety import find_identifiers, summarise
+from network.safety import IdentifierCheckMixin
 
 
-class CommentForm(HoneypotMixin, forms.Form):
+class CommentForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
+    identifier_fields = ("body",)
+
     body = forms.CharField(
         label="Your comment",
         max_length=4000,
@@ -22,19 +24,13 @@ class CommentForm(HoneypotMixin, forms.Form):
         required=False,
     )
 
-    def clean(self):
-        data = super().clean()
-        self.findings = find_identifiers(data.get("body", ""))
-        if self.findings and not data.get("confirm_no_identifiers"):
-            self.add_error(
-                "confirm_no_identifiers",
-                f"{summarise(self.findings)} If you are sure it identifies nobody, tick the box.",
-            )
-        return data
-
 
 class ReportForm(HoneypotMixin, forms.Form):
-    reason = forms.ChoiceField(choices=ReportReason.choices, widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why you are reporting this"},
+    )
     note = forms.CharField(
         label="Anything the facilitators should know",
         max_length=1000,

@@ -27,3 +27,25 @@ def is_member(user):
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return is_facilitator(user) or MEMBERS_GROUP in _group_names(user)
+
+
+def member_required(refusal):
+    """A view for network members only; anyone else signed in is told why and sent to join."""
+    from functools import wraps
+
+    from django.contrib import messages
+    from django.contrib.auth.decorators import login_required
+    from django.shortcuts import redirect
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not is_member(request.user):
+                messages.info(request, refusal)
+                return redirect("join")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -18,6 +18,7 @@ from django_tasks import task
 
 from network.mail import failures_for, header_safe
 from network.membership import FACILITATORS_GROUP
+from network.site_address import site_url
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 12  # about two days of retries with the delays below
@@ -62,7 +63,7 @@ def _send(recipients, subject, template, context):
     context = {
         **context,
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": settings.WAGTAILADMIN_BASE_URL,
+        "site_url": site_url(),
     }
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)

@@ -15,7 +15,7 @@ from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 WORKFLOW_NAME = "Facilitator review"
 
 FACILITATOR_MODEL_PERMISSIONS = {
-    "network": ["sector", "theme", "region", "carelevel", "memberprofile"],
+    "network": ["sector", "theme", "region", "carelevel", "memberprofile", "contactmessage"],
     "blog": ["blogseries", "collectiveauthor"],
     "taggit": ["tag"],
     "network_search": ["searchsynonym"],

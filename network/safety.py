@@ -241,6 +241,16 @@ def summarise(findings: list[Finding]) -> str:
     )
 
 
+def describe_kinds(kinds) -> str:
+    """The kinds stored as a flag, as words for a facilitator, such as "a date of birth".
+
+    Only kinds, never values, so it can go wherever the flag itself may go, email included.
+    """
+    order = {kind: index for index, kind in enumerate(KINDS)}
+    unique = sorted(set(kinds), key=lambda k: (order.get(k, len(order)), k))
+    return _join([_LABELS.get(kind, kind.replace("_", " ")) for kind in unique]) if unique else ""
+
+
 def nhs_check_digit(first_nine: str) -> int | None:
     """The Modulus 11 check digit for nine digits, or None when no valid number can end them.
 
@@ -397,3 +407,29 @@ def _join(phrases):
     if len(phrases) == 1:
         return phrases[0]
     return f"{', '.join(phrases[:-1])} and {phrases[-1]}"
+
+
+class IdentifierCheckMixin:
+    """A form whose free text is checked for identifying details before it is accepted.
+
+    The author is warned with what was found and must tick ``confirm_no_identifiers`` to
+    go on; what was found stays on the form (``findings``, ``safety_flags``) so the saved
+    item can carry its flags to the facilitators.
+    """
+
+    identifier_fields = ()
+
+    def clean(self):
+        data = super().clean()
+        text = " ".join(str(data.get(name) or "") for name in self.identifier_fields)
+        self.findings = find_identifiers(text)
+        if self.findings and not data.get("confirm_no_identifiers"):
+            self.add_error(
+                "confirm_no_identifiers",
+                f"{summarise(self.findings)} If you are sure it identifies nobody, tick the box.",
+            )
+        return data
+
+    @property
+    def safety_flags(self):
+        return sorted({finding.kind for finding in getattr(self, "findings", [])})

@@ -7,11 +7,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as share_views
-from network import admin_access, private_media
+from casestudies import views as suggestion_views
+from network import admin_access, contact, private_media
 from network.accounts import views as account_views
 from network.form_fields import IdConverter
+from network.models.information import PURPOSES
 from network.sitemaps import sitemaps
-from network.views import discussion, members, site, taxonomy
+from network.views import discussion, information, members, site, taxonomy
 from search import views as search_views
 
 handler400 = site.bad_request
@@ -36,6 +38,12 @@ urlpatterns = [
     path("share/", share_views.share, name="share"),
     path("share/mine/", share_views.share_mine, name="share-mine"),
     path("share/<id:pk>/edit/", share_views.share_edit, name="share-edit"),
+    path("share/case-study/", suggestion_views.suggest, name="suggest-case-study"),
+    path(
+        "share/case-study/<id:pk>/edit/",
+        suggestion_views.suggest_edit,
+        name="suggest-case-study-edit",
+    ),
     path("comments/<id:page_id>/", discussion.comment_create, name="comment-create"),
     path("report/post/<id:pk>/", discussion.report_item, {"kind": "page"}, name="report-page"),
     path(
@@ -57,6 +65,14 @@ urlpatterns = [
     path("regions/<slug:slug>/", taxonomy.term_detail, {"kind": "region"}, name="region-detail"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", site.robots_txt, name="robots-txt"),
+    path("contact/", contact.contact, name="contact"),
+    path("contact/sent/", contact.contact_sent, name="contact-sent"),
+]
+# Ahead of Wagtail's own routing, so each standard page keeps its address (the URL name is
+# the purpose: "privacy", "accessibility" and so on) wherever it sits in the page tree.
+urlpatterns += [
+    path(f"{purpose}/", information.information_page, {"purpose": purpose}, name=purpose)
+    for purpose, _label in PURPOSES
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,10 @@
-"""Admin for facilitators: the Taxonomy menu, member profiles and dashboard panels."""
+"""Admin for facilitators: the Taxonomy menu, member profiles, contact messages and dashboard
+panels."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,6 +15,8 @@ from network.accounts.moderation_views import (
     ReportDecisionView,
 )
 from network.admin_panels import (
+    REVIEW_QUEUE_ORDER,
+    REVIEW_QUEUE_PANEL,
     CoverageGridPanel,
     FailedEmailsPanel,
     ModerationPanel,
@@ -20,7 +24,7 @@ from network.admin_panels import (
     ReviewDuePanel,
 )
 from network.membership import is_facilitator
-from network.models import CareLevel, MemberProfile, Region, Sector, Theme
+from network.models import CareLevel, ContactMessage, MemberProfile, Region, Sector, Theme
 from network.roles import assign_facilitator_review
 
 
@@ -43,6 +47,7 @@ class ThemeViewSet(TermViewSet):
 class RegionViewSet(TermViewSet):
     model = Region
     icon = "site"
+    list_display = ["name", "slug", "in_framework", "sort_order"]
 
 
 class CareLevelViewSet(SnippetViewSet):
@@ -69,18 +74,57 @@ class MemberProfileViewSet(SnippetViewSet):
     search_fields = ["name", "organisation", "role"]
 
 
+class ContactMessageViewSet(SnippetViewSet):
+    """Messages from the contact form: read here, marked when dealt with, never rewritten."""
+
+    model = ContactMessage
+    icon = "mail"
+    menu_label = "Contact messages"
+    menu_order = 207
+    add_to_admin_menu = True
+    list_display = ["name", "topic", "email", "created_at", "dealt_with"]
+    list_filter = ["topic", "dealt_with"]
+    search_fields = ["name", "email", "message"]
+    ordering = ["dealt_with", "-created_at"]
+    panels = [
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("topic", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("dealt_with"),
+    ]
+
+
 register_snippet(TaxonomyGroup)
 register_snippet(MemberProfileViewSet)
+register_snippet(ContactMessageViewSet)
 
 
 @hooks.register("construct_homepage_panels")
 def add_facilitator_panels(request, panels):
     if is_facilitator(request.user):
+        for panel in panels:
+            if getattr(panel, "name", None) == REVIEW_QUEUE_PANEL:
+                panel.order = REVIEW_QUEUE_ORDER
         panels.append(FailedEmailsPanel())
         panels.append(PendingApplicationsPanel())
         panels.append(ModerationPanel())
         panels.append(CoverageGridPanel())
         panels.append(ReviewDuePanel())
+
+
+@hooks.register("register_admin_viewset")
+def reviewed_page_viewsets():
+    """Posts and case studies go through facilitator review, so their decisions end on
+    the dashboard queue rather than in the page explorer."""
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+    from network.review_views import ReviewedPageViewSet
+
+    return [
+        ReviewedPageViewSet("reviewed_blog_pages", model=BlogPage, icon="doc-full"),
+        ReviewedPageViewSet("reviewed_case_study_pages", model=CaseStudyPage, icon="doc-full"),
+    ]
 
 
 @hooks.register("after_create_page")
@@ -90,6 +134,16 @@ def review_new_sections(request, page):
 
     if isinstance(page.specific, BlogIndexPage | CaseStudyIndexPage):
         assign_facilitator_review(page)
+
+
+@hooks.register("after_create_page")
+def add_information_pages(request, page):
+    """A home page made in the admin comes with the standard pages, ready to edit."""
+    from network.information_content import ensure_information_pages
+    from network.models import HomePage
+
+    if isinstance(page.specific, HomePage):
+        ensure_information_pages(page.specific)
 
 
 membership_urls = (

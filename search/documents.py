@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from wagtail.search.query import PlainText
 
 KIND_LABELS = {
-    "post": "Blog posts and reflections",
+    "post": "Reflections",
     "case-study": "Case studies",
     "member": "Members",
     "theme": "CMHF themes",
@@ -110,7 +110,7 @@ def posts(user, backend_query):
 def case_studies(user, backend_query):
     from casestudies.models import CaseStudyPage
 
-    visible = CaseStudyPage.objects.published()
+    visible = CaseStudyPage.objects.visible_to(user)
     columns = (
         "pk",
         "title",
@@ -186,7 +186,7 @@ def found_as_typed(user, word):
     from casestudies.models import CaseStudyPage
 
     query = PlainText(word)
-    for visible in (BlogPage.objects.visible_to(user), CaseStudyPage.objects.published()):
+    for visible in (BlogPage.objects.visible_to(user), CaseStudyPage.objects.visible_to(user)):
         if visible.search(query).get_queryset().exists():
             return True
     return False

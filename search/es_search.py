@@ -253,7 +253,7 @@ def _visible_keys(user, keys):
 
     querysets = {
         "post": lambda: BlogPage.objects.visible_to(user),
-        "case-study": lambda: CaseStudyPage.objects.published(),
+        "case-study": lambda: CaseStudyPage.objects.visible_to(user),
         "member": lambda: MemberProfile.objects.listed_to(user),
         "theme": Theme.objects.all,
         "sector": Sector.objects.all,

@@ -178,12 +178,12 @@ def case_study_source(study, tags):
         "summary": study.summary,
         "key_learning": plain_text(study.key_learning),
         "body": f"{study.place} {body}",
-        "audience": "public",
+        "audience": study.audience,
         "date": study.date_published,
         "year": str(study.date_published.year),
         "status": study.status,
         "integration": study.integration_type,
-        "spelling": _spelling("public", study.title, study.summary),
+        "spelling": _spelling(study.audience, study.title, study.summary),
         **tags.fields(study),
     }
 

@@ -26,7 +26,7 @@ def suggest(user, text):
     starts = Q(title__istartswith=text) | Q(title__icontains=f" {text}")
     for queryset in (
         BlogPage.objects.visible_to(user),
-        CaseStudyPage.objects.published(),
+        CaseStudyPage.objects.visible_to(user),
     ):
         titles = queryset.filter(starts).order_by("title").values_list("title", flat=True)
         found.extend(titles[:LIMIT])

@@ -1,11 +1,14 @@
 """Every account behaviour the network changes in django-allauth, in one place."""
 
+from urllib.parse import quote
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 
 from network.mail import header_safe
 from network.membership import is_member
+from network.site_address import email_link, site_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -37,5 +40,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return header_safe(super().format_email_subject(subject))
 
     def send_mail(self, template_prefix, email, context):
-        context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
+        """The network's email templates (templates/account/email/) link from SITE_URL."""
+        context = {**context, "site_name": settings.WAGTAIL_SITE_NAME, "site_url": site_url()}
         super().send_mail(template_prefix, email, context)
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """From SITE_URL, not the host the request used, like every other email link."""
+        return email_link(reverse("account_confirm_email", args=[emailconfirmation.key]))
+
+    def get_reset_password_from_key_url(self, key):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return email_link(path.replace("UID-KEY", quote(key)))

@@ -12,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from network.membership import is_facilitator
 from network.models import ApplicationStatus, Invitation, MembershipApplication
 from network.notifications import notify
+from network.site_address import email_link
 
 
 class FacilitatorOnlyMixin:
@@ -112,7 +113,7 @@ class InvitationView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateVi
             "You are invited to join the network",
             "invitation",
             invited_by=request.user.get_full_name() or request.user.email,
-            link=request.build_absolute_uri(reverse("join-invitation", args=[invitation.token])),
+            link=email_link(reverse("join-invitation", args=[invitation.token])),
             expires=f"{invitation.expires_at:%-d %B %Y}",
         )
         messages.success(request, f"Invitation sent to {invitation.email}.")

@@ -16,6 +16,19 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
         fields = ["name", "organisation", "role", "sector", "region", "reason"]
         field_classes = {"sector": ModelChoiceField, "region": ModelChoiceField}
         widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "name": {"required": "Enter your name"},
+            "organisation": {"required": "Enter the name of your organisation"},
+            "role": {"required": "Enter your role"},
+            "sector": {"required": "Choose your sector"},
+            "region": {"required": "Choose your region"},
+            "reason": {"required": "Tell us why you would like to join"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].empty_label = "Choose your sector"
+        self.fields["region"].empty_label = "Choose your region"
 
 
 class ProfileForm(forms.ModelForm):
@@ -51,9 +64,15 @@ class ProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 5}),
             "visibility": forms.RadioSelect,
         }
+        error_messages = {
+            "name": {"required": "Enter your name"},
+            "visibility": {"required": "Choose who can see your profile"},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["sector"].empty_label = "Choose your sector"
+        self.fields["region"].empty_label = "Choose your region"
         self.fields["photo_upload"].help_text = (
             "Optional. A JPEG, PNG, WebP or GIF of up to "
             f"{describe_size(settings.PROFILE_PHOTO_MAX_BYTES)}; SVG is not accepted."

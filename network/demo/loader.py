@@ -40,6 +40,7 @@ from network.models import (
     Theme,
 )
 from network.roles import assign_facilitator_review, ensure_groups, ensure_workflow
+from network.site_address import host_and_port, point_site_at_site_url, site_url
 
 from . import content
 from .case_studies import CASE_STUDIES
@@ -77,6 +78,7 @@ class DemoLoader:
             self.load_accounts()
             self.load_profiles()
             home = self.load_home()
+            self.load_information_pages(home)
             blog_index = self.load_index(BlogIndexPage, home, content.BLOG_INDEX)
             case_study_index = self.load_index(CaseStudyIndexPage, home, content.CASE_STUDY_INDEX)
             self.load_posts(blog_index)
@@ -272,6 +274,13 @@ class DemoLoader:
         self._point_site(site, home)
         return home
 
+    def load_information_pages(self, home):
+        """The about, privacy, accessibility and other standard pages a real site needs."""
+        from network.information_content import ensure_information_pages
+
+        for page in ensure_information_pages(home):
+            self._made("page", page.title)
+
     def _remove_welcome_pages(self, root, site):
         """Delete Wagtail's placeholder home page so the tree has one obvious home.
 
@@ -292,10 +301,12 @@ class DemoLoader:
             page.delete()
 
     def _point_site(self, site, home):
+        """The site answers at SITE_URL, so pages, the sitemap and emails give one address."""
+        hostname, port = host_and_port(site_url())
         if site is None:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=content.SITE_NAME,
@@ -306,6 +317,7 @@ class DemoLoader:
         site.is_default_site = True
         site.site_name = content.SITE_NAME
         site.save()
+        point_site_at_site_url(site)
         self.log(f"Pointed site {site.hostname}:{site.port} at {home.title}")
 
     def load_index(self, model, home, spec):

@@ -1,5 +1,6 @@
 from .discussion import Comment, CommentStatus, Report, ReportReason
 from .email import FailedEmail
+from .information import ContactMessage, ContactTopic, InformationPage
 from .joining import ApplicationStatus, Invitation, MembershipApplication
 from .members import MemberProfile, User, Visibility
 from .pages import HomePage, HomePageFeaturedCaseStudy
@@ -10,9 +11,12 @@ __all__ = [
     "CareLevel",
     "Comment",
     "CommentStatus",
+    "ContactMessage",
+    "ContactTopic",
     "FailedEmail",
     "HomePage",
     "HomePageFeaturedCaseStudy",
+    "InformationPage",
     "Invitation",
     "MemberProfile",
     "MembershipApplication",

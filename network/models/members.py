@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -17,6 +18,21 @@ class User(AbstractUser):
     """The platform's account; a custom model from the start so accounts can grow safely."""
 
     email = models.EmailField("email address", unique=True, null=True, blank=True)
+
+    def get_full_name(self):
+        """The name on the member's profile, which is how the network knows them.
+
+        Wagtail names people this way in the review queue, page history and its emails;
+        most members never give a first and last name, so they would appear as a username.
+        """
+        if self.pk is not None:
+            try:
+                name = self.profile.name.strip()
+            except ObjectDoesNotExist:
+                name = ""
+            if name:
+                return name
+        return super().get_full_name()
 
     def save(self, *args, **kwargs):
         # Store an empty address as NULL so the unique constraint only binds real addresses.

@@ -2,13 +2,57 @@
 
 from django import forms
 from django.db import models
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from network.page_forms import OptionalRadioSelect
 
 
 class Audience(models.TextChoices):
     PUBLIC = "public", "Public"
     MEMBERS = "members", "Network members only"
+
+
+class AudienceMixin(models.Model):
+    """Who may read a page: everyone, or network members only.
+
+    Posts and case studies share one rule so that a members-only page stays out of every
+    channel a visitor can reach (listings, feeds, sitemap, search, images) in the same way.
+    """
+
+    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
+    members_only_template = "blog/members_only.html"
+
+    audience_panels = [FieldPanel("audience")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_members_only(self):
+        return self.audience == Audience.MEMBERS
+
+    def members_only_refusal(self, request):
+        """The page a non-member gets instead of a members-only one, or None for a reader.
+
+        Nothing about the page itself, not even its title, reaches a non-member, and the
+        403 is never cached because the page cache keeps only 200 responses.
+        """
+        from network.membership import is_member
+
+        if self.is_members_only and not is_member(request.user):
+            return TemplateResponse(request, self.members_only_template, status=403)
+        return None
+
+
+def for_audience(queryset, user):
+    """The queryset less members-only pages, unless the viewer is a network member."""
+    from network.membership import is_member
+
+    if is_member(user):
+        return queryset
+    return queryset.filter(audience=Audience.PUBLIC)
 
 
 class TaxonomyMixin(models.Model):
@@ -27,7 +71,8 @@ class TaxonomyMixin(models.Model):
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("region"),
+                # Radios: the snippet chooser pages its list, hiding some regions.
+                FieldPanel("region", widget=OptionalRadioSelect(none_label="No one region")),
             ],
             heading="Themes, sectors and region",
         )
@@ -54,3 +99,23 @@ class SharingMixin(models.Model):
 
     def get_share_description(self):
         return getattr(self, "summary", "") or self.search_description or ""
+
+
+class ReviewOutcomeMixin(models.Model):
+    """What a facilitator's review decided about a member's submission.
+
+    The facilitator review task records an outright rejection here for any page type it
+    reviews, so every page a member can submit needs these fields.
+    """
+
+    rejected_at = models.DateTimeField(null=True, blank=True, editable=False)
+    rejection_reason = models.TextField(blank=True, editable=False)
+    safety_flags = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Kinds of possibly identifying details the author was warned about",
+    )
+
+    class Meta:
+        abstract = True

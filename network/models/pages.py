@@ -30,7 +30,11 @@ class HomePage(SharingMixin, Page):
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.BlogIndexPage", "casestudies.CaseStudyIndexPage"]
+    subpage_types = [
+        "blog.BlogIndexPage",
+        "casestudies.CaseStudyIndexPage",
+        "network.InformationPage",
+    ]
     template = "network/home_page.html"
     max_count = 1
 
@@ -45,7 +49,9 @@ class HomePage(SharingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["latest_posts"] = BlogPage.objects.visible_to(request.user).for_listing()[:3]
         featured_ids = [item.case_study_id for item in self.featured_case_studies.all()]
-        featured = CaseStudyPage.objects.live().public().filter(pk__in=featured_ids).for_listing()
+        featured = (
+            CaseStudyPage.objects.visible_to(request.user).filter(pk__in=featured_ids).for_listing()
+        )
         order = {pk: index for index, pk in enumerate(featured_ids)}
         context["featured_case_studies"] = sorted(featured, key=lambda page: order[page.pk])
         context["themes"] = Theme.objects.all()

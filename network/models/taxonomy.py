@@ -52,9 +52,22 @@ class Theme(Term):
 
 
 class Region(Term):
-    """An NHS England region, or a wider area for national and devolved work."""
+    """An NHS England region, or a wider area for national and devolved work.
+
+    Scotland, Wales and Northern Ireland stay, so members there can share their work,
+    but they are marked: the Community Mental Health Framework is England's, and a
+    reader comparing case studies needs to know when the policy behind one differs.
+    """
 
     landing_url_name = "region-detail"
+    in_framework = models.BooleanField(
+        "covered by the framework",
+        default=True,
+        help_text=(
+            "Untick for places outside England, where the Community Mental Health "
+            "Framework does not apply"
+        ),
+    )
 
     class Meta(Term.Meta):
         verbose_name = "region"

@@ -181,6 +181,22 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community Mental Health Network] "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# The same forms with the network's labels and error messages (no placeholders).
+ACCOUNT_FORMS = {
+    name: f"network.accounts.account_forms.{form}"
+    for name, form in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "change_password": "ChangePasswordForm",
+        "set_password": "SetPasswordForm",
+        "add_email": "AddEmailForm",
+        "request_login_code": "RequestLoginCodeForm",
+        "confirm_login_code": "ConfirmLoginCodeForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 # Behind a reverse proxy every request comes from the proxy's address, so rate limits
 # (allauth's and search's) would count all visitors as one: set TRUSTED_PROXY_COUNT to
 # the number of proxies in front of gunicorn, or name the header the proxy puts the
@@ -224,6 +240,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The network's own wording for allauth's pages and messages: locale/en_GB/LC_MESSAGES
+# overrides allauth's English text (the compiled django.mo is committed beside it).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -268,6 +287,10 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
+# No autosave in the editor. On a new page it saves before the required fields are filled
+# in, so "Autosave is paused" appears as soon as typing starts, and each attempt can leave
+# a draft behind. Saving is the facilitator's choice; leaving with unsaved changes warns.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 TAGGIT_CASE_INSENSITIVE = True
 
 # How long a case study stays current before facilitators see "review due".
@@ -285,6 +308,9 @@ ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 # before it is asked to wait; far above what a person does, far below a script. 0 is off.
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 SEARCH_SUGGEST_RATE_LIMIT = env_int("SEARCH_SUGGEST_RATE_LIMIT", 300)
+# Messages an hour through the contact form from one client (an account, or else an
+# address): plenty for a person with a follow-up, too few to be worth a spammer's time.
+CONTACT_MESSAGES_PER_HOUR = env_int("CONTACT_MESSAGES_PER_HOUR", 5)
 
 LOGGING = {
     "version": 1,
@@ -302,6 +328,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Limits on members' posting, to slow spam and mistakes rather than to police members.
 REFLECTIONS_PER_DAY = env_int("REFLECTIONS_PER_DAY", 5)
+CASE_STUDY_SUGGESTIONS_PER_DAY = env_int("CASE_STUDY_SUGGESTIONS_PER_DAY", 3)
 COMMENTS_PER_HOUR = env_int("COMMENTS_PER_HOUR", 20)
 NEW_MEMBER_POSTS = env_int("NEW_MEMBER_POSTS", 3)
 NEW_MEMBER_LINK_LIMIT = env_int("NEW_MEMBER_LINK_LIMIT", 2)

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from network.site_address import root_url
+
 # Django refuses an oversized form before reading it. Answering at once, with the rest
 # of the upload still arriving, makes the server close a connection that has unread data
 # on it, and the browser then shows "connection reset" instead of the page. Up to this
@@ -20,7 +22,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /accounts/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {root_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

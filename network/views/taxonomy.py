@@ -51,10 +51,17 @@ class MergedPaginator(Paginator):
 
 def term_index(request, kind):
     term_kind = KINDS[kind]
+    terms = list(term_kind.model.objects.all())
+    outside = [term for term in terms if not getattr(term, "in_framework", True)]
     return render(
         request,
         "network/term_index.html",
-        {"kind": kind, "heading": term_kind.plural, "terms": term_kind.model.objects.all()},
+        {
+            "kind": kind,
+            "heading": term_kind.plural,
+            "terms": [term for term in terms if term not in outside],
+            "outside_framework": outside,
+        },
     )
 
 
@@ -67,7 +74,9 @@ def term_detail(request, kind, slug):
         .for_listing()
     )
     case_studies = (
-        CaseStudyPage.objects.published().filter(**{term_kind.page_lookup: term}).for_listing()
+        CaseStudyPage.objects.visible_to(request.user)
+        .filter(**{term_kind.page_lookup: term})
+        .for_listing()
     )
     members = MemberProfile.objects.listed_to(request.user).filter(
         **{term_kind.member_lookup: term}
@@ -77,7 +86,7 @@ def term_detail(request, kind, slug):
     )
     items = paginator.get_page(request.GET.get("page"))
     counts = [
-        ("Blog posts", posts.count()),
+        ("Reflections", posts.count()),
         ("Case studies", case_studies.count()),
         ("Member profiles", members.count()),
     ]

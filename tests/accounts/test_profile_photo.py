@@ -186,7 +186,7 @@ def test_profile_needs_a_name_and_keeps_the_rest(signed_in, profile):
     response = signed_in.post(reverse("profile-edit"), profile_form(name=""))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "This field is required" in html
+    assert "Enter your name" in html
     assert "A bio the member typed and would hate to type again." in html
     profile.refresh_from_db()
     assert profile.name == "Mo Member"

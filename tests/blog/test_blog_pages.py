@@ -123,7 +123,7 @@ def test_members_only_post_asks_visitors_to_sign_in(client, member_client, blog_
     client.logout()
     response = client.get(post.url)
     assert response.status_code == 403
-    assert "This post is for network members" in response.content.decode()
+    assert "This reflection is for network members" in response.content.decode()
     assert "Safe space notes" not in response.content.decode()
 
 

@@ -56,6 +56,7 @@ def anonymous_pages():
         ("Sector page", sector.get_absolute_url(), None),
         ("Regions", "/regions/", None),
         ("Region page", region.get_absolute_url(), None),
+        ("Region outside England", "/regions/scotland/", None),
         ("Member directory", "/members/", None),
         ("Member profile", profile.get_absolute_url(), None),
         ("Sign in", "/accounts/login/", None),
@@ -70,6 +71,15 @@ def anonymous_pages():
         ("Password reset link not valid", "/accounts/password/reset/key/1-not-a-key/", None),
         ("Members-only post, to a visitor", members_only.url, None),
         ("Compare, too few chosen", f"/case-studies/compare/?ids={studies[0].pk}", None),
+        ("About the network", "/about/", None),
+        ("Accessibility statement", "/accessibility/", None),
+        ("Privacy notice", "/privacy/", None),
+        ("Cookies", "/cookies/", None),
+        ("Terms of use", "/terms/", None),
+        ("Moderation policy", "/moderation-policy/", None),
+        ("Contact the facilitators", "/contact/", None),
+        ("Contact, with errors", "/contact/", "submit"),
+        ("Contact message sent", "/contact/sent/", None),
         ("Page not found", "/no-such-page/", None),
     ]
 
@@ -78,6 +88,7 @@ def member_pages():
     return [
         ("Share a reflection", "/share/", None),
         ("Share, with errors", "/share/", "share"),
+        ("Contact, signed in", "/contact/", None),
         ("My submissions", "/share/mine/", None),
         ("Edit profile", "/profile/", None),
         ("Your data", "/profile/data/", None),

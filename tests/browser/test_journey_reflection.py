@@ -65,10 +65,12 @@ def test_stranger_becomes_member_and_publishes_a_reflection(new_page, person):
     facilitator = person(facilitator_page)
 
     newcomer_page.goto("/accounts/signup/")
-    newcomer.type_into(newcomer_page.get_by_label("Email"), EMAIL)
-    newcomer.type_into(newcomer_page.get_by_label("Password", exact=True), PASSWORD)
-    newcomer.type_into(newcomer_page.get_by_label(re.compile(r"^Password \(again\)")), PASSWORD)
-    newcomer.press_button(newcomer_page.locator("main").get_by_role("button", name="Sign up"))
+    newcomer.type_into(newcomer_page.get_by_label("Email address"), EMAIL)
+    newcomer.type_into(newcomer_page.get_by_label("Create a password"), PASSWORD)
+    newcomer.type_into(newcomer_page.get_by_label("Type your password again"), PASSWORD)
+    newcomer.press_button(
+        newcomer_page.locator("main").get_by_role("button", name="Create an account")
+    )
     newcomer_page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
 
     link = _link_in_last_email(r"https?://[^\s]+/accounts/confirm-email/[^\s]+/")

@@ -52,7 +52,7 @@ def test_the_admin_cannot_step_round_the_failed_sign_in_limit(client, facilitato
         reverse("account_login"), {"login": facilitator.email, "password": PASSWORD}
     )
     assert not signed_in(client)
-    assert "Too many failed login attempts" in locked.content.decode()
+    assert "You have tried to sign in too many times" in locked.content.decode()
 
     for fields in (
         {"username": facilitator.username, "password": PASSWORD},

@@ -1,6 +1,10 @@
 """The demo content: complete enough to explore every part of the site, and safe to reload."""
 
+import io
+import re
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
@@ -144,3 +148,34 @@ def test_demo_accounts_sign_in_through_the_network_login(client, demo, email, pa
 def test_demo_has_comments_to_moderate(demo):
     assert Comment.objects.filter(status="published").exists()
     assert Comment.objects.filter(status="pending").exists()
+
+
+def readme_demo_logins():
+    """The README's table of demo logins, exactly as a reader would type them."""
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    header = "| Account | Email address | Password |"
+    assert header in readme, "the README lists the demo logins in a table"
+    rows = readme[readme.index(header) :].splitlines()[2:]
+    logins = {}
+    for row in rows:
+        if not row.startswith("|"):
+            break
+        label, email, password = (cell.strip().strip("`") for cell in row.strip("|").split("|"))
+        logins[label] = (email, password)
+    return logins
+
+
+def test_readme_demo_logins_work_as_written(client, demo):
+    """The sign-in form takes an email address, so the README must give one for each login."""
+    logins = readme_demo_logins()
+    assert set(logins) == {"Administrator", "Facilitator", "Member"}
+    printed = io.StringIO()
+    call_command("load_demo", stdout=printed)
+    for label, (email, password) in logins.items():
+        assert re.search(
+            rf"{label}\s+email {re.escape(email)}\s+password {password}\n", printed.getvalue()
+        )
+        client.logout()
+        response = client.post("/accounts/login/", {"login": email, "password": password})
+        assert response.status_code == 302, f"{label}: {email} / {password} does not sign in"
+        assert client.get("/profile/").status_code == 200

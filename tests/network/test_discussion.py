@@ -185,7 +185,7 @@ def test_report_without_a_reason_explains(client, member, post):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "This field is required" in html
+    assert "Choose why you are reporting this" in html
     assert "keep me" in html
     assert not Report.objects.exists()
 

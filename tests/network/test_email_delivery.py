@@ -213,7 +213,7 @@ def test_a_title_with_a_line_break_still_reaches_facilitators_and_the_member(
     assert post.title == INJECTED_TITLE
 
     (notice,) = smtp_server.to(facilitator.email)
-    assert "has been submitted for approval" in notice["Subject"]
+    assert "is waiting for review" in notice["Subject"]
     assert "Hello Bcc: x@example.com" in notice["Subject"]
 
     client.force_login(facilitator)

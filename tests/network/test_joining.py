@@ -123,7 +123,8 @@ def test_application_form_explains_each_problem_and_keeps_answers(client, visito
     assert response.status_code == 200
     html = response.content.decode()
     assert "There is a problem" in html
-    assert html.count("This field is required") >= 2
+    assert "Tell us why you would like to join" in html
+    assert "Sector: Choose your sector" in html  # in the error summary
     assert 'value="Jo Brennan"' in html
     assert not MembershipApplication.objects.exists()
 

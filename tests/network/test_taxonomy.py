@@ -81,7 +81,7 @@ def item_titles(response):
 
 
 def counts(response):
-    """{"blog posts": 2, "case studies": 1, ...} from the counts by content type."""
+    """{"reflections": 2, "case studies": 1, ...} from the counts by content type."""
     found = {}
     for item in soup(response).select("ul.network-counts li"):
         number = item.strong.get_text(strip=True)
@@ -190,7 +190,7 @@ def test_theme_page_lists_posts_and_case_studies_newest_first(client, sections):
     response = client.get("/themes/access-no-wrong-door/")
 
     assert item_titles(response) == ["Study April", "Post March", "Study February", "Post January"]
-    assert counts(response) == {"blog posts": 2, "case studies": 2, "member profiles": 0}
+    assert counts(response) == {"reflections": 2, "case studies": 2, "member profiles": 0}
     assert soup(response).h1.get_text(strip=True) == "Access, self-referral and no wrong door"
 
 
@@ -214,7 +214,7 @@ def test_sector_page_lists_tagged_content(client, sections):
     response = client.get("/sectors/talking-therapies/")
 
     assert item_titles(response) == ["Therapies study", "Therapies post"]
-    assert counts(response)["blog posts"] == 1
+    assert counts(response)["reflections"] == 1
     assert counts(response)["case studies"] == 1
 
 
@@ -236,7 +236,7 @@ def test_region_page_lists_tagged_content(client, sections):
     response = client.get("/regions/south-west/")
 
     assert item_titles(response) == ["Devon study", "Cornwall post"]
-    assert counts(response) == {"blog posts": 1, "case studies": 1, "member profiles": 0}
+    assert counts(response) == {"reflections": 1, "case studies": 1, "member profiles": 0}
 
 
 def test_landing_page_counts_member_profiles(client, home):
@@ -303,7 +303,7 @@ def test_members_only_posts_hidden_from_anonymous_visitors(client, sections):
     response = client.get("/themes/care-planning/")
 
     assert item_titles(response) == ["Public reflection"]
-    assert counts(response)["blog posts"] == 1
+    assert counts(response)["reflections"] == 1
     assert "Members reflection" not in response.content.decode()
 
 
@@ -327,7 +327,7 @@ def test_members_only_posts_shown_to_members(member_client, sections):
     response = member_client.get("/themes/care-planning/")
 
     assert item_titles(response) == ["Members reflection", "Public reflection"]
-    assert counts(response)["blog posts"] == 2
+    assert counts(response)["reflections"] == 2
 
 
 def test_members_only_posts_hidden_from_signed_in_non_members(client, visitor, sections):
@@ -379,7 +379,7 @@ def test_pagination_past_the_first_page(client, settings, five_items):
     assert item_titles(second) == ["Item 3", "Item 2"]
     assert item_titles(third) == ["Item 1"]
     assert "Page 2 of 3" in first.content.decode()
-    assert counts(third) == {"blog posts": 3, "case studies": 2, "member profiles": 0}
+    assert counts(third) == {"reflections": 3, "case studies": 2, "member profiles": 0}
 
 
 @pytest.mark.parametrize(("page", "expected"), [("abc", ["Item 5", "Item 4"]), ("99", ["Item 1"])])
@@ -398,3 +398,45 @@ def test_all_items_on_one_page_when_they_fit(client, settings, five_items):
 
     assert item_titles(response) == [f"Item {number}" for number in range(5, 0, -1)]
     assert "nhsuk-pagination" not in response.content.decode()
+
+
+def test_theme_pages_say_what_each_card_is_and_what_the_theme_covers(member_client, sections):
+    blog_index, case_index = sections
+    theme = Theme.objects.get(slug="access-no-wrong-door")
+    BlogPageFactory(parent=blog_index, title="Walk-in evenings", taxonomy={"themes": [theme]})
+    CaseStudyPageFactory(
+        parent=case_index,
+        title="Members-only front door",
+        audience="members",
+        taxonomy={"themes": [theme]},
+    )
+    page = soup(member_client.get("/themes/access-no-wrong-door/"))
+    assert "self-referral without a GP appointment" in page.select_one(".nhsuk-lede-text").text
+    cards = {
+        card.select_one("h3").get_text(strip=True): card.select_one(".network-card__type").text
+        for card in page.select("ul.network-card-list li.nhsuk-card")
+    }
+    assert cards == {"Walk-in evenings": "Reflection", "Members-only front door": "Case study"}
+    assert counts(member_client.get("/themes/access-no-wrong-door/"))["case studies"] == 1
+
+
+def test_members_only_case_studies_are_left_off_landing_pages_for_visitors(client, sections):
+    _blog_index, case_index = sections
+    theme = Theme.objects.get(slug="access-no-wrong-door")
+    CaseStudyPageFactory(
+        parent=case_index, title="Closed study", audience="members", taxonomy={"themes": [theme]}
+    )
+    response = client.get("/themes/access-no-wrong-door/")
+    assert item_titles(response) == []
+    assert counts(response)["case studies"] == 0
+
+
+def test_the_navigation_and_the_listing_use_one_name_for_posts(client, sections):
+    blog_index, _case_index = sections
+    post = BlogPageFactory(parent=blog_index)
+    html = client.get("/themes/").content.decode()
+    assert '<a class="nhsuk-header__navigation-link" href="/blog/">Reflections</a>' in html
+    assert ">Blog<" not in html
+    assert "1 reflection<" in client.get("/blog/").content.decode()
+    breadcrumb = soup(client.get(post.url)).select(".nhsuk-breadcrumb__link")
+    assert [link.get_text(strip=True) for link in breadcrumb] == ["Home", "Reflections"]

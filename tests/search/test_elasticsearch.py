@@ -200,6 +200,25 @@ def test_members_find_exactly_the_members_only_content_visitors_do_not(
     assert "Outreach among members" not in es_search.suggest(AnonymousUser(), "outreach am")
 
 
+def test_members_only_case_studies_are_found_by_members_alone(elastic, member_client, case_index):
+    CaseStudyPageFactory(parent=case_index, title="Lantern house open to all")
+    closed = CaseStudyPageFactory(
+        parent=case_index, title="Lantern house pilot for members", audience=Audience.MEMBERS
+    )
+    elastic.sync()
+    from django.test import Client
+
+    document = client().get(index=index_alias(), id=f"case-study-{closed.pk}")
+    assert document["_source"]["audience"] == "members"
+    assert document["_source"]["spelling"] == ""
+    assert titles(Client(), q="lantern house") == ["Lantern house open to all"]
+    assert set(titles(member_client, q="lantern house")) == {
+        "Lantern house open to all",
+        "Lantern house pilot for members",
+    }
+    assert "Lantern house pilot for members" not in es_search.suggest(AnonymousUser(), "lantern")
+
+
 def test_drafts_pages_in_review_hidden_and_private_pages_are_never_found(
     elastic, client, facilitator, blog_index, case_index
 ):

@@ -145,6 +145,31 @@ def test_members_only_content_is_found_only_by_members(member_client, blog_index
     assert anonymous <= member
 
 
+def test_members_only_case_studies_are_found_only_by_members(member_client, case_index):
+    CaseStudyPageFactory(parent=case_index, title="Open lantern house")
+    CaseStudyPageFactory(parent=case_index, title="Members lantern house", audience="members")
+    assert titles(Client(), q="lantern house") == ["Open lantern house"]
+    assert set(titles(member_client, q="lantern house")) == {
+        "Open lantern house",
+        "Members lantern house",
+    }
+    assert _facet(results(Client(), q="lantern house"), "type")["case-study"].count == 1
+    assert _facet(results(member_client, q="lantern house"), "type")["case-study"].count == 2
+    suggested = Client().get("/search/suggest/", {"q": "Members lan"}).content.decode()
+    assert "Members lantern house" not in suggested
+    assert (
+        "Members lantern house"
+        in member_client.get("/search/suggest/", {"q": "Members lan"}).content.decode()
+    )
+
+
+def test_posts_are_called_reflections_in_results_and_the_type_facet(client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Triage in practice")
+    search = results(client, q="triage")
+    assert search.page.object_list[0].kind_label == "Reflections"
+    assert _facet(search, "type")["post"].label == "Reflections"
+
+
 def test_drafts_pending_and_hidden_posts_are_never_found(client, facilitator_client, blog_index):
     BlogPageFactory(parent=blog_index, title="Draft about triage", live=False)
     hidden = BlogPageFactory(parent=blog_index, title="Hidden post about triage")

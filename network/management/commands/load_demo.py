@@ -8,9 +8,11 @@ import logging
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from network.demo import content
 from network.demo.loader import DemoDataError, DemoLoader
+from network.site_address import site_url
 
 # Wagtail logs every page event and django-tasks every search-index task at INFO level;
 # dozens of those lines per page would bury the summary people need.
@@ -55,9 +57,13 @@ class Command(BaseCommand):
             kept = ", ".join(f"{count} {kind}" for kind, count in sorted(loader.existing.items()))
             self.stdout.write(f"Already present and left unchanged: {kept}.")
 
-        self.stdout.write("Demo logins (passwords are only set when an account is created):")
+        # Sign-in asks for an email address, so that is what is printed (and in the README).
+        self.stdout.write(
+            f"Demo logins at {site_url()}{reverse('account_login')} "
+            "(passwords are only set when an account is created):"
+        )
         for account in content.ACCOUNTS:
             self.stdout.write(
-                f"  {account['label']:<14} username {account['username']:<12} "
+                f"  {account['label']:<14} email {account['email']:<26} "
                 f"password {account['password']}"
             )

@@ -1,0 +1,68 @@
+"""The one address the site gives for itself, wherever a link leaves the page.
+
+Emails are often sent by a worker long after the request, so their links are built
+from SITE_URL. Canonical links, og:url, the sitemap and robots.txt come from the
+Wagtail Site record, as Wagtail's own page URLs do. `manage.py set_site_url` (run by
+`make run`, and by the demo loader) points the default Site at SITE_URL, so the two
+agree and a visitor who arrives by another name for the same server is still given
+the one address search engines should keep.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import Site
+
+# Wagtail's Site.root_url writes port 443 as https and every other port as http.
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_url():
+    """SITE_URL without a trailing slash, ready for a path to be added."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def email_link(path):
+    return f"{site_url()}{path}"
+
+
+def host_and_port(url):
+    """The hostname and port a Wagtail Site needs to answer with exactly ``url``."""
+    parts = urlsplit(url)
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise ImproperlyConfigured(f"SITE_URL must look like https://example.org, not {url!r}")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the address of the site's home page, with no path: {url!r}"
+        )
+    port = parts.port or DEFAULT_PORTS[parts.scheme]
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(
+            f"Wagtail can only record https on port 443 and http on any other port: {url!r}"
+        )
+    return parts.hostname, port
+
+
+def point_site_at_site_url(site):
+    """Give the Site SITE_URL's hostname and port; True when that changed anything."""
+    hostname, port = host_and_port(site_url())
+    if (site.hostname, site.port) == (hostname, port):
+        return False
+    taken = Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk)
+    if taken.exists():
+        raise ImproperlyConfigured(
+            f"Another Wagtail site already answers at {hostname}:{port}; remove it or "
+            "change SITE_URL."
+        )
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return True
+
+
+def root_url(request):
+    """The address of the Wagtail site that answers this request, with no trailing slash."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return f"{request.scheme}://{request.get_host()}"
+    return site.root_url

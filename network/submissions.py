@@ -1,0 +1,80 @@
+"""What members send to the facilitators, and where each piece has got to.
+
+Reflections (blog) and case study suggestions (casestudies) both go through the one
+"Facilitator review" workflow, and a member follows them together at /share/mine/. Content
+apps depend on network and never on each other, so each app registers a source here that
+lists one member's submissions, and the page asks every source.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from wagtail.models import WorkflowState
+
+
+class ReviewState:
+    DRAFT = "Draft"
+    AWAITING_REVIEW = "Awaiting review"
+    CHANGES_REQUESTED = "Changes requested"
+    PUBLISHED = "Published"
+    REJECTED = "Rejected"
+
+    EDITABLE = {DRAFT, CHANGES_REQUESTED}
+
+
+def review_state(page):
+    """Where a member's page stands; the page needs the fields of ReviewOutcomeMixin."""
+    if page.rejected_at:
+        return ReviewState.REJECTED
+    if page.live:
+        return ReviewState.PUBLISHED
+    workflow_state = page.current_workflow_state
+    if workflow_state is None:
+        return ReviewState.DRAFT
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return ReviewState.CHANGES_REQUESTED
+    return ReviewState.AWAITING_REVIEW
+
+
+def review_feedback(page):
+    """The facilitator's most recent comment on a decision, shown beside the submission."""
+    if page.rejected_at:
+        return page.rejection_reason
+    workflow_state = page.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = workflow_state.current_task_state
+        return task_state.get_comment() if task_state else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class Submission:
+    kind: str  # what it is, as the member reads it: "Reflection", "Case study suggestion"
+    title: str
+    state: str
+    feedback: str = ""
+    url: str | None = None  # the published page, once there is one
+    edit_url: str | None = None  # only while the member may still change it
+    updated_at: datetime.datetime | None = None
+
+    @property
+    def editable(self):
+        return self.edit_url is not None
+
+
+_sources = {}
+
+
+def register(name, source):
+    """Add a source: a function from a user to that member's Submissions.
+
+    Registered by name, so an app's ready() running twice does not list things twice.
+    """
+    _sources[name] = source
+
+
+def for_member(user):
+    """Every submission of every kind, the most recently changed first."""
+    found = [submission for source in _sources.values() for submission in source(user)]
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    return sorted(found, key=lambda item: item.updated_at or oldest, reverse=True)

@@ -1,0 +1,219 @@
+"""Members suggest local examples; facilitators complete and publish them after review."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from blog.models import BlogPage
+from casestudies.choices import IntegrationType, PartnerRole, RelationshipType
+from casestudies.models import CaseStudyPage
+from network.models import Sector, Theme
+from tests.factories import member_user
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Link workers in every Northvale practice"
+SUGGEST = "/share/case-study/"
+
+
+def suggestion(**overrides):
+    data = {
+        "title": TITLE,
+        "summary": "Each practice has a named link worker from the local Mind.",
+        "place": "Northvale",
+        "setting": "urban",
+        "status": "pilot",
+        "lead_organisation": "Northvale PCN",
+        "lead_sector": Sector.objects.get(slug="primary-care").pk,
+        "partners": "Northvale Mind\n\nNorthvale Council adult social care",
+        "themes": [Theme.objects.get(slug="access-no-wrong-door").pk],
+        "sectors": [Sector.objects.get(slug="vcse").pk],
+        "problem": "People were bounced between services.",
+        "what_was_done": "- a link worker per practice\n- weekly huddles",
+        "outcomes_summary": "Rejected referrals halved, from the referral audit.",
+        "key_learning": "Relationships <script>alert(1)</script>came first.",
+        "contact_role": "Neighbourhood team manager",
+        "contact_email": "northvale.team@example-trust.nhs.uk",
+        "audience": "public",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def suggester(client, home, blog_index, case_index):
+    user = member_user(email="suggester@example.org")
+    client.force_login(user)
+    return user
+
+
+def workflow_action(client, page, action, comment=""):
+    task_state = page.current_workflow_task_state
+    return client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk)),
+        {"comment": comment},
+    )
+
+
+def test_a_suggestion_waits_unseen_as_a_draft_in_facilitator_review(client, suggester):
+    assert reverse("suggest-case-study") == SUGGEST
+    response = client.post(SUGGEST, suggestion())
+    assert response.status_code == 302
+    assert response.url == reverse("share-mine")
+    study = CaseStudyPage.objects.get(title=TITLE)
+    assert not study.live
+    assert study.suggested_by == suggester
+    assert study.current_workflow_state.workflow.name == "Facilitator review"
+    draft = study.get_latest_revision_as_object()
+    assert "<li>a link worker per practice</li>" in draft.what_was_done
+    assert "<script>" not in draft.key_learning
+    assert [(p.name, p.role) for p in draft.partners.all()] == [("Northvale PCN", PartnerRole.LEAD)]
+    assert draft.suggested_partners == "Northvale Mind\nNorthvale Council adult social care"
+
+    mine = client.get(reverse("share-mine")).content.decode()
+    assert TITLE in mine
+    assert "Case study suggestion" in mine
+    assert "Awaiting review" in mine
+
+    client.force_login(member_user())
+    assert TITLE not in client.get("/case-studies/").content.decode()
+    assert TITLE not in client.get(reverse("share-mine")).content.decode()
+    assert client.get(f"/case-studies/{study.slug}/").status_code == 404
+
+
+def test_facilitators_complete_and_approve_a_suggestion(client, suggester, facilitator):
+    client.post(SUGGEST, suggestion(audience="members"))
+    study = CaseStudyPage.objects.get(title=TITLE)
+    client.force_login(facilitator)
+    completed = study.get_latest_revision_as_object()
+    completed.integration_type = IntegrationType.HORIZONTAL
+    completed.relationship_type = RelationshipType.JOINT_PROJECT
+    for name in ("barriers", "enablers", "cost_and_funding"):
+        setattr(completed, name, "<p>Checked with the team.</p>")
+    completed.save_revision(user=facilitator)
+    workflow_action(client, CaseStudyPage.objects.get(pk=study.pk), "approve")
+    study.refresh_from_db()
+    assert study.live
+    assert study.is_members_only
+
+    client.force_login(suggester)
+    mine = client.get(reverse("share-mine")).content.decode()
+    assert "Published" in mine
+    assert f'href="{study.url}"' in mine
+    assert TITLE in client.get("/case-studies/").content.decode()
+    client.logout()
+    assert TITLE not in client.get("/case-studies/").content.decode()
+
+
+def test_changes_requested_then_resubmitted(client, suggester, facilitator):
+    client.post(SUGGEST, suggestion())
+    study = CaseStudyPage.objects.get(title=TITLE)
+    client.force_login(facilitator)
+    workflow_action(client, study, "reject", "Please say how the audit was done.")
+
+    client.force_login(suggester)
+    mine = client.get(reverse("share-mine")).content.decode()
+    assert "Changes requested" in mine
+    assert "Please say how the audit was done." in mine
+    edit_url = reverse("suggest-case-study-edit", args=[study.pk])
+    assert edit_url in mine
+    form = client.get(edit_url).content.decode()
+    assert "People were bounced between services." in form
+    assert "Northvale PCN" in form
+    outcomes = "Rejected referrals halved: a monthly audit of referral letters."
+    response = client.post(edit_url, suggestion(outcomes_summary=outcomes))
+    assert response.status_code == 302
+    study.refresh_from_db()
+    assert study.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert "monthly audit" in study.get_latest_revision_as_object().outcomes_summary
+    assert CaseStudyPage.objects.filter(title=TITLE).count() == 1
+    assert client.get(edit_url).status_code == 404  # back with the facilitators
+
+
+def test_a_rejected_suggestion_shows_the_reason(client, suggester, facilitator):
+    client.post(SUGGEST, suggestion())
+    study = CaseStudyPage.objects.get(title=TITLE)
+    client.force_login(facilitator)
+    response = workflow_action(client, study, "decline", "We already have this example.")
+    assert response.status_code in (200, 302)
+    study.refresh_from_db()
+    assert study.rejected_at is not None
+    assert not study.live
+    client.force_login(suggester)
+    mine = client.get(reverse("share-mine")).content.decode()
+    assert "Rejected" in mine
+    assert "We already have this example." in mine
+
+
+def test_possible_patient_details_warn_then_flag_for_facilitators(client, suggester):
+    problem = "Mrs Y, NHS number 943 476 5919, was refused three times."
+    response = client.post(SUGGEST, suggestion(problem=problem))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "valid NHS number" in html
+    assert "943 476 5919" in html
+    assert not CaseStudyPage.objects.exists()
+    client.post(SUGGEST, suggestion(problem=problem, confirm_no_identifiers="on"))
+    assert CaseStudyPage.objects.get(title=TITLE).safety_flags == ["nhs_number"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "x" * 201),
+        ("summary", "x" * 501),
+        ("problem", "word " * 1001),
+        ("partners", "\n".join(f"Partner {n}" for n in range(13))),
+        ("contact_email", "someone@gmail.com"),
+        ("themes", []),
+    ],
+)
+def test_overlong_or_wrong_answers_are_refused_and_kept(client, suggester, field, value):
+    response = client.post(SUGGEST, suggestion(**{field: value}))
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_daily_limit_counts_suggestions_apart_from_reflections(client, suggester, settings):
+    settings.CASE_STUDY_SUGGESTIONS_PER_DAY = 1
+    settings.REFLECTIONS_PER_DAY = 1
+    client.post(SUGGEST, suggestion())
+    response = client.post(SUGGEST, suggestion(title="A second example today"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "the most the network allows" in html
+    assert "A second example today" in html
+    assert CaseStudyPage.objects.count() == 1
+
+    reflection = {
+        "title": "A reflection the same day",
+        "summary": "Still allowed.",
+        "body": "Text.",
+        "themes": [Theme.objects.first().pk],
+        "audience": "public",
+        "submit": "1",
+    }
+    assert client.post(reverse("share"), reflection).status_code == 302
+    assert BlogPage.objects.filter(title="A reflection the same day").exists()
+
+
+def test_only_members_may_suggest(client, visitor, case_index):
+    assert client.get(SUGGEST).status_code == 302
+    assert "/accounts/login/" in client.get(SUGGEST).url
+    client.force_login(visitor)
+    response = client.post(SUGGEST, suggestion())
+    assert response.status_code == 302
+    assert response.url == reverse("join")
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_members_find_their_submissions_in_the_navigation(client, suggester, visitor):
+    html = client.get(reverse("suggest-case-study")).content.decode()
+    assert f'href="{reverse("share-mine")}">My submissions</a>' in html
+    assert (
+        f'href="{SUGGEST}">Suggest a local example</a>'
+        in client.get("/case-studies/").content.decode()
+    )
+    client.force_login(visitor)
+    assert "My submissions" not in client.get("/case-studies/").content.decode()
