@@ -4,6 +4,14 @@ import { initAll } from "./nhsuk-frontend.min.js";
 document.body.classList.add("js-enabled", "nhsuk-frontend-supported");
 initAll();
 
+// On narrow screens the filters start folded, so the first result is not pushed far down.
+// Without this script (or on wide screens) they stay open.
+if (window.matchMedia("(max-width: 47.99em)").matches) {
+  for (const disclosure of document.querySelectorAll("details[data-closed-when-narrow]")) {
+    disclosure.removeAttribute("open");
+  }
+}
+
 // Search suggestions: fill the search box's datalist from /search/suggest/ as people type.
 for (const input of document.querySelectorAll("input[data-suggest-url]")) {
   const list = document.getElementById(input.getAttribute("list"));

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
@@ -179,3 +180,10 @@ def test_readme_demo_logins_work_as_written(client, demo):
         response = client.post("/accounts/login/", {"login": email, "password": password})
         assert response.status_code == 302, f"{label}: {email} / {password} does not sign in"
         assert client.get("/profile/").status_code == 200
+
+
+def test_the_header_carries_the_site_mark_and_the_home_page_a_join_button(client, demo):
+    html = client.get("/").content.decode()
+
+    assert 'class="network-logo"' in html
+    assert f'href="{reverse("account_signup")}">Join the network</a>' in html
