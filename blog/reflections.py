@@ -4,20 +4,23 @@ A reflection is an ordinary BlogPage, so once approved it appears everywhere a p
 until then it exists only as a draft revision that the author and facilitators can see.
 """
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.users.models import UserProfile
 
 from network.limits import lock_account
 from network.models import MemberProfile
 from network.page_forms import free_slug
-from network.submissions import ReviewState, Submission, review_feedback, review_state
+from network.submissions import (
+    ReviewState,
+    Submission,
+    review_feedback,
+    review_state,
+    send_for_review,
+    started_since,
+)
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
 
@@ -38,21 +41,8 @@ def authored_by(user):
 
 
 def started_today(user):
-    """Reflections the member began in the last 24 hours, from the creation log."""
-    since = timezone.now() - timedelta(days=1)
-    # By page: creating a page can be logged more than once (add_child and our own log).
-    # Only blog posts count, so suggesting a case study leaves today's reflections alone.
-    return (
-        PageLogEntry.objects.filter(
-            user=user,
-            action="wagtail.create",
-            timestamp__gte=since,
-            page_id__in=BlogPage.objects.values("pk"),
-        )
-        .values("page_id")
-        .distinct()
-        .count()
-    )
+    """Reflections the member began in the last 24 hours; case-study suggestions do not count."""
+    return started_since(user, BlogPage.objects.all())
 
 
 def is_new_member(user, posts_needed):
@@ -125,11 +115,7 @@ def save_reflection(user, data, safety_flags, submit, post=None, daily_limit=Non
     revision = post.save_revision(user=user, log_action=True)
     if submit:
         _quiet_wagtail_emails(user)
-        workflow_state = post.current_workflow_state
-        if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            workflow_state.resume(user=user)
-        elif workflow_state is None:
-            post.get_workflow().start(post, user)
+        send_for_review(post, user)
     return post, revision
 
 

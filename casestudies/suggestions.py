@@ -6,19 +6,22 @@ a member is not asked for) and publishes it through the same "Facilitator review
 workflow as reflections. Until then only the member and facilitators can see it.
 """
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.models import PageLogEntry, WorkflowState
 
 from network.limits import lock_account
 from network.page_forms import free_slug
 from network.sanitiser import clean_text, markdown_to_html
-from network.submissions import ReviewState, Submission, review_feedback, review_state
+from network.submissions import (
+    ReviewState,
+    Submission,
+    review_feedback,
+    review_state,
+    send_for_review,
+    started_since,
+)
 
 from .choices import PartnerRole
 from .forms import STORY_FIELDS
@@ -41,19 +44,8 @@ def suggested_by(user):
 
 
 def started_today(user):
-    """Suggestions the member began in the last 24 hours, from the creation log."""
-    since = timezone.now() - timedelta(days=1)
-    return (
-        PageLogEntry.objects.filter(
-            user=user,
-            action="wagtail.create",
-            timestamp__gte=since,
-            page_id__in=CaseStudyPage.objects.filter(suggested_by=user).values("pk"),
-        )
-        .values("page_id")
-        .distinct()
-        .count()
-    )
+    """Suggestions the member began in the last 24 hours."""
+    return started_since(user, CaseStudyPage.objects.filter(suggested_by=user))
 
 
 def _story_html(text):
@@ -116,11 +108,7 @@ def save_suggestion(user, data, safety_flags, study=None, daily_limit=None):
     study.has_unpublished_changes = True
     study.save(clean=False)
     revision = study.save_revision(user=user, log_action=True, clean=False)
-    workflow_state = study.current_workflow_state
-    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        workflow_state.resume(user=user)
-    elif workflow_state is None:
-        study.get_workflow().start(study, user)
+    send_for_review(study, user)
     return study, revision
 
 

@@ -9,7 +9,8 @@ lists one member's submissions, and the page asks every source.
 import datetime
 from dataclasses import dataclass
 
-from wagtail.models import WorkflowState
+from django.utils import timezone
+from wagtail.models import PageLogEntry, WorkflowState
 
 
 class ReviewState:
@@ -78,3 +79,32 @@ def for_member(user):
     found = [submission for source in _sources.values() for submission in source(user)]
     oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     return sorted(found, key=lambda item: item.updated_at or oldest, reverse=True)
+
+
+def started_since(user, pages, hours=24):
+    """How many of these pages the member created in the last `hours`, from the creation log.
+
+    Counted by page: creating a page can be logged more than once. Passing the kind of
+    page counted keeps one kind's limit apart from another's.
+    """
+    since = timezone.now() - datetime.timedelta(hours=hours)
+    return (
+        PageLogEntry.objects.filter(
+            user=user,
+            action="wagtail.create",
+            timestamp__gte=since,
+            page_id__in=pages.values("pk"),
+        )
+        .values("page_id")
+        .distinct()
+        .count()
+    )
+
+
+def send_for_review(page, user):
+    """Start the page's review, or resume it where the facilitator asked for changes."""
+    workflow_state = page.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user=user)
+    elif workflow_state is None:
+        page.get_workflow().start(page, user)
