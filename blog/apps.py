@@ -7,9 +7,10 @@ class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import submissions
+        from network import member_data, submissions
 
-        from . import notifications, reflections
+        from . import member_data as own_data
+        from . import reflections
 
-        notifications.connect()
         submissions.register("reflections", reflections.submissions)
+        member_data.register(own_data.SOURCE)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -332,6 +333,20 @@ class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, P
 
     def author_profiles(self):
         return [author.profile for author in self.authors.all()]
+
+    submission_noun = "reflection"
+
+    def decision_recipients(self):
+        """Every author with an account, or whoever sent it when no author has one."""
+        addresses = [
+            author.profile.user.email
+            for author in self.authors.select_related("profile__user")
+            if author.profile.user and author.profile.user.email
+        ]
+        return addresses or super().decision_recipients()
+
+    def member_edit_url(self):
+        return reverse("share-edit", args=[self.pk])
 
     def series_neighbours(self, user):
         if not self.series_id or not self.series_part:

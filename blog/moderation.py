@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask
 
+from network.decisions import notify_rejected
+
 
 class RejectionForm(forms.Form):
     comment = forms.CharField(
@@ -47,13 +49,7 @@ class FacilitatorReviewTask(AbstractGroupApprovalTask):
         )
         task_state.reject(user=user, comment=comment)
         task_state.workflow_state.cancel(user=user)
-        from .models import BlogPage
-        from .notifications import notify_rejected
-
-        # Other pages under review (case study suggestions) show the reason to their
-        # member on /share/mine/; the email's wording is a reflection's.
-        if isinstance(post, BlogPage):
-            notify_rejected(post, comment)
+        notify_rejected(post, comment)
         return None
 
     @classmethod

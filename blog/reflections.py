@@ -8,7 +8,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.users.models import UserProfile
 
 from network.limits import lock_account
 from network.models import MemberProfile
@@ -58,15 +57,6 @@ def _profile_for(user):
     return profile
 
 
-def _quiet_wagtail_emails(user):
-    """Members hear about decisions from the network's own emails, not the admin's."""
-    profile = UserProfile.get_for_user(user)
-    if profile.approved_notifications or profile.rejected_notifications:
-        profile.approved_notifications = False
-        profile.rejected_notifications = False
-        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
-
-
 def _apply(post, data, safety_flags):
     post.title = data["title"]
     post.summary = data["summary"]
@@ -114,7 +104,6 @@ def save_reflection(user, data, safety_flags, submit, post=None, daily_limit=Non
     post.save()
     revision = post.save_revision(user=user, log_action=True)
     if submit:
-        _quiet_wagtail_emails(user)
         send_for_review(post, user)
     return post, revision
 

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -332,6 +333,16 @@ class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMix
     class Meta:
         verbose_name = "case study"
         verbose_name_plural = "case studies"
+
+    submission_noun = "case study suggestion"
+
+    def decision_recipients(self):
+        """Only the member who suggested it: facilitators' own case studies tell no one."""
+        user = self.suggested_by
+        return [user.email] if user and user.email else []
+
+    def member_edit_url(self):
+        return reverse("suggest-case-study-edit", args=[self.pk])
 
     def is_visible_to(self, user):
         """The listings' rule, which also decides who may fetch this case study's images."""

@@ -19,6 +19,8 @@ class NetworkConfig(AppConfig):
         )
         image_access.connect()
 
-        from network import page_cache
+        from network import decisions, page_cache
+
+        decisions.connect()
 
         page_cache.connect()

@@ -16,6 +16,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TaskState, WorkflowState
 
+from network.decisions import is_emailed
 from network.safety import Finding, describe_kinds, find_identifiers
 
 # Enough to show where each detail is without turning the warning into a second copy.
@@ -106,14 +107,6 @@ def _authors(page, task_state):
     return _join(names)
 
 
-def _emailed(page):
-    """Whether the network's own email about the decision goes to the author."""
-    from blog.models import BlogPage
-    from blog.notifications import author_addresses
-
-    return isinstance(page, BlogPage) and bool(author_addresses(page))
-
-
 def decision_message(page, task_state):
     """One or two sentences saying what the decision did, for the message on the queue.
 
@@ -126,7 +119,7 @@ def decision_message(page, task_state):
     workflow_state.refresh_from_db()
     title = f"“{page.get_admin_display_title()}”"
     authors = _authors(page, task_state)
-    emailed = _emailed(page) and authors
+    emailed = is_emailed(page) and authors
 
     cancelled = workflow_state.status == WorkflowState.STATUS_CANCELLED
     if getattr(page, "rejected_at", None) and cancelled:

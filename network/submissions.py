@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.users.models import UserProfile
 
 
 class ReviewState:
@@ -101,8 +102,19 @@ def started_since(user, pages, hours=24):
     )
 
 
+def _quiet_wagtail_emails(user):
+    """Members hear of decisions from the network's own emails (network.decisions), not
+    from the admin's, which speak of pages and tasks."""
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = False
+        profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
 def send_for_review(page, user):
     """Start the page's review, or resume it where the facilitator asked for changes."""
+    _quiet_wagtail_emails(user)
     workflow_state = page.current_workflow_state
     if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         workflow_state.resume(user=user)

@@ -1,12 +1,13 @@
 """A member's own data: everything the platform holds about them, and erasing it.
 
-Published reflections belong to the network's shared record, so by default they stay,
-credited to "a former member"; the member can instead ask for them to be withdrawn.
+What the content apps hold (reflections, case study suggestions) comes from the sources
+they register in network.member_data, which also decide what deletion does to them.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
+from network import member_data
 from network.models import Comment, MemberProfile, Visibility
 from network.models.members import FORMER_MEMBER_SLUG
 
@@ -15,26 +16,7 @@ from .photos import delete_photos
 FORMER_MEMBER = "A former member"
 
 
-def _post_record(post):
-    from blog.reflections import state_of
-
-    revision = post.get_latest_revision_as_object()
-    return {
-        "title": revision.title,
-        "summary": revision.summary,
-        "body": [block.get_prep_value() for block in revision.body],
-        "state": state_of(post),
-        "audience": revision.audience,
-        "themes": [theme.slug for theme in revision.themes.all()],
-        "sectors": [sector.slug for sector in revision.sectors.all()],
-        "url": post.url if post.live else None,
-        "first_published_at": post.first_published_at,
-    }
-
-
 def export_for(user):
-    from blog.reflections import authored_by
-
     profile = MemberProfile.objects.filter(user=user).first()
     data = {
         "exported_at": timezone.now(),
@@ -59,8 +41,9 @@ def export_for(user):
             for application in user.membership_applications.select_related("sector", "region")
         ],
         "profile": None,
-        "posts": [_post_record(post) for post in authored_by(user)],
     }
+    for source in member_data.sources():
+        data[source.key] = source.export(user)
     if profile:
         data["profile"] = {
             "name": profile.name,
@@ -96,36 +79,23 @@ def export_for(user):
     return data
 
 
+def _former_member():
+    former = MemberProfile.objects.filter(slug=FORMER_MEMBER_SLUG, user__isnull=True).first()
+    if former is None:
+        former = MemberProfile(
+            slug=FORMER_MEMBER_SLUG, name=FORMER_MEMBER, visibility=Visibility.HIDDEN
+        )
+        former.save()
+    return former
+
+
 @transaction.atomic
 def delete_account(user, withdraw_posts=False):
-    from blog.models import BlogPageAuthor
-    from blog.reflections import authored_by
-
-    posts = list(authored_by(user))
-    unpublished = [post for post in posts if not post.live and not post.first_published_at]
-    for post in unpublished:
-        # Drafts and reflections still in review go with the account.
-        workflow_state = post.current_workflow_state
-        if workflow_state:
-            workflow_state.cancel(user=None)
-        post.delete()
-    posts = [post for post in posts if post not in unpublished]
-    if withdraw_posts:
-        for post in posts:
-            if post.live:
-                post.unpublish(user=None)
+    for source in member_data.sources():
+        if source.erase:
+            source.erase(user, withdraw_posts, _former_member)
     profile = MemberProfile.objects.filter(user=user).first()
     if profile:
-        former = MemberProfile.objects.filter(slug=FORMER_MEMBER_SLUG, user__isnull=True).first()
-        if former is None:
-            former = MemberProfile(
-                slug=FORMER_MEMBER_SLUG, name=FORMER_MEMBER, visibility=Visibility.HIDDEN
-            )
-            former.save()
-        BlogPageAuthor.objects.filter(profile=profile).update(profile=former)
         delete_photos(profile)
         profile.delete()
-    for post in posts:
-        if post.owner_id == user.pk:
-            type(post).objects.filter(pk=post.pk).update(owner=None)
     user.delete()

@@ -119,3 +119,16 @@ class ReviewOutcomeMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    # How the member who sent it names this kind of page in the emails about decisions.
+    submission_noun = "submission"
+
+    def decision_recipients(self):
+        """Addresses told of a facilitator's decision: the member who sent the page."""
+        return [self.owner.email] if self.owner_id and self.owner.email else []
+
+    def member_edit_url(self):
+        """Where the member changes the page after a facilitator asks for changes.
+
+        None where members have no form of their own for this kind of page.
+        """

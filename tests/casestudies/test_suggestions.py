@@ -1,6 +1,7 @@
 """Members suggest local examples; facilitators complete and publish them after review."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -143,6 +144,99 @@ def test_a_rejected_suggestion_shows_the_reason(client, suggester, facilitator):
     mine = client.get(reverse("share-mine")).content.decode()
     assert "Rejected" in mine
     assert "We already have this example." in mine
+
+
+PREFIX = "[Community Mental Health Network] "
+
+
+def test_the_member_is_emailed_each_decision_on_a_suggestion(client, suggester, facilitator):
+    client.post(SUGGEST, suggestion())
+    study = CaseStudyPage.objects.get(title=TITLE)
+    client.force_login(facilitator)
+    mail.outbox.clear()
+
+    workflow_action(client, study, "reject", "Please say how the audit was done.")
+    asked = mail.outbox[-1]
+    assert asked.to == ["suggester@example.org"]
+    assert asked.subject == f"{PREFIX}Changes requested on “{TITLE}”"
+    assert "your case study suggestion" in asked.body
+    assert "Please say how the audit was done." in asked.body
+    edit_url = reverse("suggest-case-study-edit", args=[study.pk])
+    assert f"http://testserver{edit_url}" in asked.body or edit_url in asked.body
+
+    client.force_login(suggester)
+    client.post(edit_url, suggestion())
+    client.force_login(facilitator)
+    study = CaseStudyPage.objects.get(pk=study.pk)
+    completed = study.get_latest_revision_as_object()
+    completed.integration_type = IntegrationType.HORIZONTAL
+    completed.relationship_type = RelationshipType.JOINT_PROJECT
+    for name in ("barriers", "enablers", "cost_and_funding"):
+        setattr(completed, name, "<p>Checked with the team.</p>")
+    completed.save_revision(user=facilitator)
+    mail.outbox.clear()
+    workflow_action(client, CaseStudyPage.objects.get(pk=study.pk), "approve")
+    published = mail.outbox[-1]
+    assert published.to == ["suggester@example.org"]
+    assert published.subject == f"{PREFIX}Your case study suggestion “{TITLE}” is published"
+    assert study.url in published.body
+
+
+def test_the_member_is_emailed_the_reason_a_suggestion_is_rejected(client, suggester, facilitator):
+    client.post(SUGGEST, suggestion())
+    study = CaseStudyPage.objects.get(title=TITLE)
+    client.force_login(facilitator)
+    mail.outbox.clear()
+    workflow_action(client, study, "decline", "We already have this example.")
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (
+            ["suggester@example.org"],
+            f"{PREFIX}Your case study suggestion “{TITLE}” was not published",
+        )
+    ]
+    assert "We already have this example." in mail.outbox[0].body
+
+
+def test_facilitators_own_case_studies_email_no_one(facilitator, case_index):
+    from tests.factories import CaseStudyPageFactory
+
+    study = CaseStudyPageFactory(parent=case_index, owner=facilitator)
+    assert study.decision_recipients() == []
+
+
+def test_suggestions_are_in_the_members_data_download(client, suggester):
+    client.post(SUGGEST, suggestion())
+    data = client.get(reverse("my-data-download")).json()
+    [record] = data["case_study_suggestions"]
+    assert record["title"] == TITLE
+    assert record["state"] == "Awaiting review"
+    assert record["place"] == "Northvale"
+    assert record["partners"] == "Northvale Mind\nNorthvale Council adult social care"
+    assert "<li>a link worker per practice</li>" in record["what_was_done"]
+    assert record["themes"] == ["access-no-wrong-door"]
+    assert record["url"] is None
+
+    client.force_login(member_user())
+    other = client.get(reverse("my-data-download")).json()
+    assert other["case_study_suggestions"] == []
+
+
+def test_deleting_the_account_takes_unpublished_suggestions_keeps_published_ones(
+    client, suggester, facilitator, case_index
+):
+    from tests.factories import CaseStudyPageFactory
+
+    client.post(SUGGEST, suggestion())
+    published = CaseStudyPageFactory(
+        parent=case_index, title="Published example", suggested_by=suggester, owner=suggester
+    )
+    response = client.post(reverse("account-delete"), {"confirm": "delete"})
+    assert response.status_code == 302
+    assert not CaseStudyPage.objects.filter(title=TITLE).exists()
+    published.refresh_from_db()
+    assert published.live
+    assert published.suggested_by is None
+    assert published.owner is None
 
 
 def test_possible_patient_details_warn_then_flag_for_facilitators(client, suggester):

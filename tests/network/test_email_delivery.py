@@ -120,7 +120,7 @@ def share(client, title):
 def reflection_with_title_as_stored(member, blog_index, title):
     """A reflection whose stored title kept a line break, as ones saved before titles
     were cleaned did, sent to review the way /share/ sends it."""
-    from blog.reflections import _quiet_wagtail_emails
+    from network.submissions import _quiet_wagtail_emails
     from tests.factories import BlogPageFactory
 
     profile = MemberProfileFactory(user=member)

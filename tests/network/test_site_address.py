@@ -15,6 +15,8 @@ from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from network.site_address import host_and_port
@@ -46,6 +48,15 @@ def test_canonical_and_og_url_use_the_site_whatever_host_was_typed(client, serve
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
         og_url = re.search(r'<meta property="og:url" content="([^"]+)"', html).group(1)
         assert canonical == og_url == f"{ADDRESS}{url}"
+
+
+def test_sharing_image_is_named_at_the_site_whatever_host_was_typed(client, served_at_another_port):
+    photo = get_image_model().objects.create(title="Photo", file=get_test_image_file())
+    post = BlogPageFactory(parent=served_at_another_port, share_image=photo)
+    html = client.get(post.url, HTTP_HOST="localhost:8141").content.decode()
+    og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    assert og_image.startswith(f"{ADDRESS}/"), og_image
+    assert "fill-1200x630" in og_image
 
 
 def test_sitemap_and_robots_use_the_site(client, served_at_another_port):

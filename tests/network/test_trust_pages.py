@@ -7,17 +7,21 @@ email the facilitators would actually receive.
 """
 
 import importlib
+import io
 from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from blog.models import BlogIndexPage
+from casestudies.models import CaseStudyIndexPage
 from network.information_content import PAGES, ensure_information_pages
 from network.models import ContactMessage, HomePage, InformationPage, Region
 from network.models.information import KEEP_CONTACT_MESSAGES_DAYS
@@ -145,6 +149,25 @@ def test_a_home_page_made_in_the_admin_comes_with_the_standard_pages(client):
     home = HomePage.objects.get(slug="our-network")
     purposes = set(InformationPage.objects.child_of(home).live().values_list("purpose", flat=True))
     assert purposes == set(ADDRESSES)
+
+
+def test_a_new_site_gets_its_pages_from_set_up_site_after_migrate(client):
+    """A deploy runs migrate then set_up_site; the footer's pages exist before sign-in."""
+    out = io.StringIO()
+    call_command("set_up_site", stdout=out)
+    assert "Site set up: created" in out.getvalue()
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
+    for address in [*ADDRESSES.values(), "/", "/blog/", "/case-studies/", "/contact/"]:
+        assert client.get(address).status_code == 200, address
+    for index in (BlogIndexPage.objects.get(), CaseStudyIndexPage.objects.get()):
+        assert index.get_workflow().name == "Facilitator review"
+    pages = Page.objects.count()
+    out = io.StringIO()
+    call_command("set_up_site", stdout=out)
+    assert "nothing new" in out.getvalue()
+    assert Page.objects.count() == pages
 
 
 def test_the_data_migration_adds_the_pages_to_an_existing_site(client, home):
