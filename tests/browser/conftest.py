@@ -114,12 +114,19 @@ def focus_is_visible(page, element):
     return page.evaluate(FOCUS_STYLE, element)
 
 
-def run_axe(page):
-    """Violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now."""
+def run_axe(page, include=None):
+    """Violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page as it is now.
+
+    `include` narrows the check to those CSS selectors (each must match something).
+    """
     page.add_script_tag(path=str(AXE))
+    if include:
+        missing = [selector for selector in include if not page.locator(selector).count()]
+        assert not missing, f"nothing on the page matches {missing}"
     return page.evaluate(
-        """async () => {
-            const report = await axe.run(document, {
+        """async (include) => {
+            const context = include ? {include: include.map((selector) => [selector])} : document;
+            const report = await axe.run(context, {
                 runOnly: {type: "tag", values: [
                     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"
                 ]},
@@ -128,7 +135,8 @@ def run_axe(page):
                 id: v.id, impact: v.impact, help: v.help,
                 targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
             }));
-        }"""
+        }""",
+        include,
     )
 
 
