@@ -7,10 +7,13 @@ class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import member_data, submissions
+        from network import digests, following, member_data, submissions
 
+        from . import digest_source, reflections
         from . import member_data as own_data
-        from . import reflections
+        from .models import BlogSeries
 
         submissions.register("reflections", reflections.submissions)
         member_data.register(own_data.SOURCE)
+        following.register("series", BlogSeries, "Blog series")
+        digests.register_source("blog", digest_source.published_between)

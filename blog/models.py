@@ -334,16 +334,26 @@ class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, P
     def author_profiles(self):
         return [author.profile for author in self.authors.all()]
 
+    # What readers call this kind of page, in digests and notifications.
+    kind_label = "Reflection"
     submission_noun = "reflection"
 
-    def decision_recipients(self):
+    def member_authors(self):
         """Every author with an account, or whoever sent it when no author has one."""
-        addresses = [
-            author.profile.user.email
+        users = [
+            author.profile.user
             for author in self.authors.select_related("profile__user")
-            if author.profile.user and author.profile.user.email
+            if author.profile.user_id
         ]
-        return addresses or super().decision_recipients()
+        return users or super().member_authors()
+
+    def followed_targets(self):
+        """Its themes, sectors and region, its series, and the profiles of its authors."""
+        targets = super().followed_targets()
+        if self.series_id:
+            targets.append(self.series)
+        targets += [author.profile for author in self.authors.all()]
+        return targets
 
     def member_edit_url(self):
         return reverse("share-edit", args=[self.pk])

@@ -7,10 +7,11 @@ class CaseStudiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import member_data, submissions
+        from network import digests, member_data, submissions
 
+        from . import digest_source, suggestions
         from . import member_data as own_data
-        from . import suggestions
 
         submissions.register("case-study-suggestions", suggestions.submissions)
         member_data.register(own_data.SOURCE)
+        digests.register_source("casestudies", digest_source.published_between)

@@ -334,12 +334,13 @@ class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMix
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
+    # What readers call this kind of page, in digests and notifications.
+    kind_label = "Case study"
     submission_noun = "case study suggestion"
 
-    def decision_recipients(self):
+    def member_authors(self):
         """Only the member who suggested it: facilitators' own case studies tell no one."""
-        user = self.suggested_by
-        return [user.email] if user and user.email else []
+        return [self.suggested_by] if self.suggested_by_id else []
 
     def member_edit_url(self):
         return reverse("suggest-case-study-edit", args=[self.pk])

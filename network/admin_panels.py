@@ -112,6 +112,44 @@ class CoverageGridPanel(Component):
         }
 
 
+class InterestPanel(Component):
+    """How many members follow each theme and sector, beside how many case studies it has:
+    where interest outruns the evidence, a facilitator knows what to look for next."""
+
+    name = "interest"
+    order = 55
+    template_name = "network/admin/interest.html"
+
+    def get_context_data(self, parent_context=None):
+        from casestudies.models import CaseStudyPage
+        from network import following
+
+        published = CaseStudyPage.objects.published()
+        tables = []
+        for model, heading, relation in (
+            (Theme, "CMHF theme", "themes"),
+            (Sector, "Sector", "sectors"),
+        ):
+            followers = following.follower_counts(model)
+            studies = dict(
+                published.filter(**{f"{relation}__isnull": False})
+                .values_list(relation)
+                .annotate(total=Count("pk", distinct=True))
+                .order_by()
+            )
+            rows = [
+                {
+                    "term": term,
+                    "followers": followers.get(term.pk, 0),
+                    "case_studies": studies.get(term.pk, 0),
+                }
+                for term in model.objects.all()
+            ]
+            rows.sort(key=lambda row: (row["case_studies"] - row["followers"], row["term"].name))
+            tables.append({"heading": heading, "rows": rows})
+        return {"tables": tables}
+
+
 class ReviewDuePanel(Component):
     name = "review_due"
     order = 60

@@ -19,8 +19,14 @@ class NetworkConfig(AppConfig):
         )
         image_access.connect()
 
-        from network import decisions, page_cache
+        from network import decisions, following, notices, page_cache
+        from network.models import MemberProfile, Region, Sector, Theme
 
         decisions.connect()
+        notices.connect()
+        following.register("theme", Theme, "CMHF themes")
+        following.register("sector", Sector, "Sectors")
+        following.register("region", Region, "Regions")
+        following.register("member", MemberProfile, "Members")
 
         page_cache.connect()

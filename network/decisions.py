@@ -1,16 +1,17 @@
 """Tell members what a facilitator decided about what they sent for review.
 
 Reflections and case study suggestions go through the one "Facilitator review"
-workflow, so the decision emails are sent from here for every page that opts in with
-ReviewOutcomeMixin: the page says who hears (``decision_recipients``), what the member
-calls it (``submission_noun``) and where they change it (``member_edit_url``). Nothing
-here knows the content types, so content apps depend on network and never the reverse.
+workflow, so its outcomes are picked up here for every page that opts in with
+ReviewOutcomeMixin: the page says who hears (``member_authors``), what the member calls
+it (``submission_noun``) and where they change it (``member_edit_url``); network.notices
+tells them. Nothing here knows the content types, so content apps depend on network and
+never the reverse.
 """
 
 from wagtail.signals import task_rejected, workflow_approved
 
+from network import notices
 from network.models.mixins import ReviewOutcomeMixin
-from network.notifications import notify
 
 
 def _reviewed_page(instance):
@@ -28,37 +29,15 @@ def is_emailed(page):
 
 
 def notify_published(page):
-    notify(
-        page.decision_recipients(),
-        f"Your {page.submission_noun} “{page.title}” is published",
-        "decision_published",
-        noun=page.submission_noun,
-        title=page.title,
-        url=page.get_url(),
-    )
+    notices.decision(page, "published")
 
 
 def notify_changes_requested(page, comment):
-    notify(
-        page.decision_recipients(),
-        f"Changes requested on “{page.title}”",
-        "decision_changes_requested",
-        noun=page.submission_noun,
-        title=page.title,
-        comment=comment,
-        edit_url=page.member_edit_url(),
-    )
+    notices.decision(page, "changes", comment)
 
 
 def notify_rejected(page, reason):
-    notify(
-        page.decision_recipients(),
-        f"Your {page.submission_noun} “{page.title}” was not published",
-        "decision_rejected",
-        noun=page.submission_noun,
-        title=page.title,
-        reason=reason,
-    )
+    notices.decision(page, "rejected", reason)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from network import notices
 from network.limits import lock_account
 from network.membership import is_member
 from network.models import Comment, CommentStatus, Report
@@ -54,6 +55,8 @@ def add_comment(user, page, body, safety_flags=()):
         safety_flags=list(safety_flags),
         status=CommentStatus.PENDING if held else CommentStatus.PUBLISHED,
     )
+    if not held:
+        transaction.on_commit(lambda: notices.comment_published(comment))
     if held:
         notify(
             facilitator_addresses(),

@@ -29,6 +29,19 @@ def is_member(user):
     return is_facilitator(user) or MEMBERS_GROUP in _group_names(user)
 
 
+def members_among(user_ids):
+    """The ids, of those given, of active members and facilitators, in one query."""
+    from django.db.models import Q
+
+    from network.models import User
+
+    return set(
+        User.objects.filter(pk__in=list(user_ids), is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=[MEMBERS_GROUP, FACILITATORS_GROUP]))
+        .values_list("pk", flat=True)
+    )
+
+
 def member_required(refusal):
     """A view for network members only; anyone else signed in is told why and sent to join."""
     from functools import wraps

@@ -34,9 +34,9 @@ def subject_line(subject):
 
 
 @task()
-def send_email(recipients, subject, template, context, attempt=1):
+def send_email(recipients, subject, template, context, attempt=1, headers=None):
     try:
-        sent = _send(recipients, subject, template, context)
+        sent = _send(recipients, subject, template, context, headers)
     except OSError as error:  # smtplib's errors and refused connections are OSErrors
         backend = send_email.get_backend()
         if attempt >= MAX_ATTEMPTS or not backend.supports_defer:
@@ -47,7 +47,7 @@ def send_email(recipients, subject, template, context, attempt=1):
         run_after = timezone.now() + delay
         logger.warning("Email %r not sent (%s); retrying in %s", subject, error, delay)
         send_email.using(run_after=run_after).enqueue(
-            recipients, subject, template, context, attempt=attempt + 1
+            recipients, subject, template, context, attempt=attempt + 1, headers=headers
         )
         # Facilitators see that it will be tried again, not that it is lost.
         failures_for(recipients, subject_line(subject)).update(next_attempt_at=run_after)
@@ -59,7 +59,7 @@ def send_email(recipients, subject, template, context, attempt=1):
     return sent
 
 
-def _send(recipients, subject, template, context):
+def _send(recipients, subject, template, context, headers=None):
     context = {
         **context,
         "site_name": settings.WAGTAIL_SITE_NAME,
@@ -72,6 +72,7 @@ def _send(recipients, subject, template, context):
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(recipients),
+        headers=headers or {},
     )
     message.attach_alternative(html, "text/html")
     message.send()
@@ -86,6 +87,25 @@ def notify(recipients, subject, template, **context):
         send_email.enqueue(recipients, subject, template, context)
     except Exception:
         # Queuing must never undo what the member or facilitator just saved.
+        logger.exception("Could not queue email %r", subject)
+
+
+def notify_member(user, about, subject, template, **context):
+    """Email one member about something they chose to hear of by email (`about` is a field
+    of EmailPreferences), with a one-click unsubscribe for that kind of email."""
+    from network import unsubscribe
+    from network.models import EmailPreferences, Immediate
+
+    if not user.email or not user.is_active:
+        return
+    if getattr(EmailPreferences.for_user(user), about) == Immediate.NEVER:
+        return
+    context.update(unsubscribe.links(user, about))
+    try:
+        send_email.enqueue(
+            [user.email], subject, template, context, headers=unsubscribe.headers(user, about)
+        )
+    except Exception:
         logger.exception("Could not queue email %r", subject)
 
 

@@ -14,6 +14,7 @@ from network.form_fields import IdConverter
 from network.models.information import PURPOSES
 from network.sitemaps import sitemaps
 from network.views import discussion, information, members, site, taxonomy
+from network.views import following as following_views
 from search import views as search_views
 
 handler400 = site.bad_request
@@ -65,6 +66,17 @@ urlpatterns = [
     path("regions/<slug:slug>/", taxonomy.term_detail, {"kind": "region"}, name="region-detail"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", site.robots_txt, name="robots-txt"),
+    path("follow/<slug:kind>/<id:pk>/", following_views.follow, name="follow"),
+    path("profile/following/", following_views.following_page, name="following"),
+    path("profile/emails/", following_views.email_preferences, name="email-preferences"),
+    path("notifications/", following_views.notifications, name="notifications"),
+    path("notifications/read/", following_views.mark_read, name="notifications-read"),
+    path("notifications/<id:pk>/", following_views.open_notification, name="notification-open"),
+    path(
+        "email/unsubscribe/<str:token>/",
+        following_views.unsubscribe_view,
+        name="email-unsubscribe",
+    ),
     path("contact/", contact.contact, name="contact"),
     path("contact/sent/", contact.contact_sent, name="contact-sent"),
 ]

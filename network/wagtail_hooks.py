@@ -19,6 +19,7 @@ from network.admin_panels import (
     REVIEW_QUEUE_PANEL,
     CoverageGridPanel,
     FailedEmailsPanel,
+    InterestPanel,
     ModerationPanel,
     PendingApplicationsPanel,
     ReviewDuePanel,
@@ -110,6 +111,7 @@ def add_facilitator_panels(request, panels):
         panels.append(PendingApplicationsPanel())
         panels.append(ModerationPanel())
         panels.append(CoverageGridPanel())
+        panels.append(InterestPanel())
         panels.append(ReviewDuePanel())
 
 

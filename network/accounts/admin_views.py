@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from network import notices
 from network.membership import is_facilitator
 from network.models import ApplicationStatus, Invitation, MembershipApplication
 from network.notifications import notify
@@ -64,24 +65,11 @@ class ApplicationIndexView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, Temp
         message = form.cleaned_data["message"].strip()
         if form.cleaned_data["decision"] == "approve":
             application.approve(request.user, message)
-            notify(
-                [application.user.email],
-                "Welcome to the network",
-                "application_approved",
-                name=application.name,
-                message=message,
-                profile_url=reverse("profile-edit"),
-            )
+            notices.membership_decided(application, approved=True, message=message)
             messages.success(request, f"{application.name} is now a member.")
         else:
             application.decline(request.user, message)
-            notify(
-                [application.user.email],
-                "Your application to join the network",
-                "application_declined",
-                name=application.name,
-                message=message,
-            )
+            notices.membership_decided(application, approved=False, message=message)
             messages.success(request, f"The application from {application.name} was declined.")
         return redirect("membership_applications:index")
 

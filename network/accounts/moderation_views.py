@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from network import notices
 from network.discussion import resolve_reports
 from network.models import Comment, CommentStatus, Report
 
@@ -93,6 +94,7 @@ class CommentDecisionView(FacilitatorOnlyMixin, View):
         decision = request.POST.get("decision")
         if decision == "publish":
             comment.review(request.user, CommentStatus.PUBLISHED)
+            notices.comment_published(comment)
             messages.success(request, "The comment is published.")
         elif decision == "hide":
             comment.review(request.user, CommentStatus.HIDDEN)

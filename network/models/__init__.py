@@ -1,5 +1,15 @@
 from .discussion import Comment, CommentStatus, Report, ReportReason
 from .email import FailedEmail
+from .following import (
+    Digest,
+    DigestFrequency,
+    DigestStatus,
+    EmailPreferences,
+    Follow,
+    Immediate,
+    Notification,
+    NotificationKind,
+)
 from .information import ContactMessage, ContactTopic, InformationPage
 from .joining import ApplicationStatus, Invitation, MembershipApplication
 from .members import MemberProfile, User, Visibility
@@ -13,13 +23,21 @@ __all__ = [
     "CommentStatus",
     "ContactMessage",
     "ContactTopic",
+    "Digest",
+    "DigestFrequency",
+    "DigestStatus",
+    "EmailPreferences",
     "FailedEmail",
+    "Follow",
     "HomePage",
     "HomePageFeaturedCaseStudy",
+    "Immediate",
     "InformationPage",
     "Invitation",
     "MemberProfile",
     "MembershipApplication",
+    "Notification",
+    "NotificationKind",
     "Region",
     "Report",
     "ReportReason",

@@ -81,6 +81,16 @@ class TaxonomyMixin(models.Model):
     class Meta:
         abstract = True
 
+    def followed_targets(self):
+        """What a member may follow that this page belongs to, for telling followers.
+
+        Reads the prefetched themes and sectors when a batch has fetched them.
+        """
+        targets = [*self.themes.all(), *self.sectors.all()]
+        if self.region_id:
+            targets.append(self.region)
+        return targets
+
 
 class SharingMixin(models.Model):
     """What a page shows when shared: the description and image used for OpenGraph."""
@@ -123,9 +133,12 @@ class ReviewOutcomeMixin(models.Model):
     # How the member who sent it names this kind of page in the emails about decisions.
     submission_noun = "submission"
 
+    def member_authors(self):
+        """The accounts told of decisions and comments: the member who sent the page."""
+        return [self.owner] if self.owner_id else []
+
     def decision_recipients(self):
-        """Addresses told of a facilitator's decision: the member who sent the page."""
-        return [self.owner.email] if self.owner_id and self.owner.email else []
+        return [user.email for user in self.member_authors() if user.email]
 
     def member_edit_url(self):
         """Where the member changes the page after a facilitator asks for changes.

@@ -107,3 +107,24 @@ def is_honeypot(bound_field):
 def honeypot_widget(bound_field):
     bound_field.field.widget.attrs.pop("style", None)
     return bound_field.as_widget(attrs={"tabindex": "-1", "autocomplete": "off"})
+
+
+@register.inclusion_tag("components/follow_button.html", takes_context=True)
+def follow_button(context, thing):
+    """Follow or stop following, as a plain form; a prompt to join for anyone else."""
+    from network import following
+    from network.membership import is_member
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    followable = following.followable_of(thing)
+    member = is_member(user)
+    return {
+        "thing": thing,
+        "followable": followable,
+        "member": member,
+        "signed_in": getattr(user, "is_authenticated", False),
+        "following": member and following.is_following(user, thing),
+        "next": request.get_full_path() if request else "",
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -109,6 +109,7 @@ NETWORK_PANELS = [
     "[aria-labelledby=pending-applications-heading]",
     "[aria-labelledby=moderation-heading]",
     "[aria-labelledby=coverage-grid-heading]",
+    "[aria-labelledby=interest-heading]",
     "[aria-labelledby=review-due-heading]",
 ]
 

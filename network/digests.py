@@ -1,0 +1,326 @@
+"""Email digests: what is new in the things each member follows, daily or weekly.
+
+A run first records a pending Digest for every member due one this period (the unique
+period makes that safe to repeat), then works through the pending ones in batches:
+builds each batch with a fixed number of queries, sends each email, and marks it sent
+straight after the mail server accepts it. A run that crashes part way leaves the rest
+pending, so the next run sends those and skips the sent ones. A refused email is tried
+again later with a growing delay and never holds up the others.
+"""
+
+import datetime
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from network import following, unsubscribe
+from network.mail import header_safe
+from network.membership import members_among
+from network.models import (
+    Digest,
+    DigestFrequency,
+    DigestStatus,
+    EmailPreferences,
+    Follow,
+    User,
+)
+from network.models.mixins import Audience
+from network.site_address import email_link, site_url
+
+logger = logging.getLogger(__name__)
+
+LENGTH = {
+    DigestFrequency.DAILY: datetime.timedelta(days=1),
+    DigestFrequency.WEEKLY: datetime.timedelta(days=7),
+}
+DEFAULT_FREQUENCY = DigestFrequency.WEEKLY  # for a member who has not chosen
+BATCH_SIZE = 200
+MAX_ATTEMPTS = 8
+MAX_ITEMS = 30  # a digest longer than this links to the rest
+
+
+def retry_delay(attempt):
+    return datetime.timedelta(minutes=min(15 * 2 ** (attempt - 1), 12 * 60))
+
+
+def period_start(frequency, now=None):
+    """The day (daily) or the Monday (weekly), in UK time, that the digest is for."""
+    today = timezone.localdate(now or timezone.now())
+    if frequency == DigestFrequency.WEEKLY:
+        return today - datetime.timedelta(days=today.weekday())
+    return today
+
+
+# Sources of new content ----------------------------------------------------------------
+
+_sources = {}
+
+
+def register_source(name, published_between):
+    """A content app's new pages: (start, end) -> pages first published in that window,
+    live and shown to readers, with what followed_targets() reads already fetched."""
+    _sources[name] = published_between
+
+
+def _new_pages(start, end):
+    pages = []
+    for source in _sources.values():
+        pages.extend(source(start, end))
+    return sorted(pages, key=lambda page: page.first_published_at, reverse=True)
+
+
+# Opening a period ---------------------------------------------------------------------
+
+
+def open_period(frequency, now=None):
+    """Record a pending digest for each member who wants one this period; returns how many."""
+    now = now or timezone.now()
+    start = period_start(frequency, now)
+    followers = set(Follow.objects.values_list("user_id", flat=True).distinct())
+    chosen = dict(
+        EmailPreferences.objects.filter(user_id__in=followers).values_list("user_id", "digest")
+    )
+    wanted = {
+        user_id for user_id in followers if chosen.get(user_id, DEFAULT_FREQUENCY) == frequency
+    }
+    wanted = members_among(wanted)
+    wanted -= set(
+        Digest.objects.filter(frequency=frequency, period_start=start).values_list(
+            "user_id", flat=True
+        )
+    )
+    last = dict(
+        Digest.objects.filter(
+            user_id__in=wanted, status__in=[DigestStatus.SENT, DigestStatus.EMPTY]
+        )
+        .values("user_id")
+        .annotate(until=Max("covers_until"))
+        .values_list("user_id", "until")
+    )
+    digests = [
+        Digest(
+            user_id=user_id,
+            frequency=frequency,
+            period_start=start,
+            covers_from=last.get(user_id) or now - LENGTH[frequency],
+            covers_until=now,
+        )
+        for user_id in wanted
+    ]
+    Digest.objects.bulk_create(digests, ignore_conflicts=True, batch_size=1000)
+    return len(digests)
+
+
+# Building -----------------------------------------------------------------------------
+
+
+@dataclass
+class Built:
+    digest: Digest
+    user: User
+    groups: list = field(default_factory=list)  # [(followed thing, [pages])]
+    more: int = 0
+
+    @property
+    def items(self):
+        return sum(len(pages) for _thing, pages in self.groups)
+
+
+def build(digests):
+    """Each digest's content, for a batch, in a fixed number of queries whatever its size."""
+    if not digests:
+        return []
+    user_ids = {digest.user_id for digest in digests}
+    users = {user.pk: user for user in User.objects.filter(pk__in=user_ids)}
+    members = members_among(user_ids)
+    follows = defaultdict(set)
+    for user_id, content_type_id, object_id in Follow.objects.filter(
+        user_id__in=user_ids
+    ).values_list("user_id", "content_type_id", "object_id"):
+        follows[user_id].add((content_type_id, object_id))
+    start = min(digest.covers_from for digest in digests)
+    end = max(digest.covers_until for digest in digests)
+    pages = []
+    for page in _new_pages(start, end):
+        targets = {following.key(target): target for target in page.followed_targets()}
+        authors = {user.pk for user in _authors(page)}
+        pages.append((page, targets, authors))
+    built = []
+    for digest in digests:
+        user = users.get(digest.user_id)
+        if user is None:
+            continue
+        result = Built(digest, user)
+        grouped = {}
+        shown = 0
+        for page, targets, authors in pages:
+            if not digest.covers_from < page.first_published_at <= digest.covers_until:
+                continue
+            if user.pk in authors:
+                continue
+            if page.audience == Audience.MEMBERS and user.pk not in members:
+                continue
+            matched = [key for key in targets if key in follows[user.pk]]
+            if not matched:
+                continue
+            if shown >= MAX_ITEMS:
+                result.more += 1
+                continue
+            thing = targets[matched[0]]
+            grouped.setdefault(following.key(thing), (thing, []))[1].append(page)
+            shown += 1
+        result.groups = list(grouped.values())
+        built.append(result)
+    return built
+
+
+def _authors(page):
+    """Authors from what the source fetched (a blog post's authors), never a new query."""
+    profiles = getattr(page, "author_profiles", None)
+    if profiles is None:
+        return [page.suggested_by] if getattr(page, "suggested_by_id", None) else []
+    return [profile.user for profile in profiles() if profile.user_id]
+
+
+# Sending ------------------------------------------------------------------------------
+
+
+def _message(built, connection):
+    digest = built.digest
+    frequency = "daily" if digest.frequency == DigestFrequency.DAILY else "weekly"
+    count = built.items + built.more
+    subject = header_safe(
+        f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Your {frequency} digest: "
+        f"{count} new in what you follow"
+    )
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": site_url(),
+        "frequency": frequency,
+        "groups": built.groups,
+        "more": built.more,
+        "count": count,
+        "notifications_url": email_link(reverse("notifications")),
+        "following_url": email_link(reverse("following")),
+        **unsubscribe.links(built.user, "digest"),
+    }
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("emails/digest.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[built.user.email],
+        headers={
+            **unsubscribe.headers(built.user, "digest"),
+            # One identity per digest, so a mail server that sees it twice can drop one.
+            "Message-ID": f"<digest-{digest.pk}@{urlsplit(site_url()).hostname}>",
+        },
+        connection=connection,
+    )
+    message.attach_alternative(render_to_string("emails/digest.html", context), "text/html")
+    return message
+
+
+@dataclass
+class RunReport:
+    sent: int = 0
+    empty: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+def send_pending(frequency, now=None, batch_size=BATCH_SIZE, progress=None, after_send=None):
+    """Send every pending digest of this frequency that is due; safe to run at any time.
+
+    `progress(done, total)` is called after each batch; `after_send(digest)` after each
+    email is recorded as sent.
+    """
+    now = now or timezone.now()
+    due = (
+        Digest.objects.filter(frequency=frequency, status=DigestStatus.PENDING)
+        .exclude(next_attempt_at__gt=now)
+        .order_by("pk")
+    )
+    ids = list(due.values_list("pk", flat=True))
+    report = RunReport()
+    connection = get_connection()
+    try:
+        for offset in range(0, len(ids), batch_size):
+            batch = list(Digest.objects.filter(pk__in=ids[offset : offset + batch_size]))
+            for built in build(batch):
+                _send_one(built, connection, report, after_send)
+            if progress:
+                progress(min(offset + batch_size, len(ids)), len(ids))
+    finally:
+        try:
+            connection.close()
+        except Exception:
+            logger.warning("Could not close the mail connection", exc_info=True)
+    return report
+
+
+def _send_one(built, connection, report, after_send):
+    digest = built.digest
+    if not built.user.email or not built.user.is_active or not built.items:
+        Digest.objects.filter(pk=digest.pk).update(status=DigestStatus.EMPTY)
+        report.empty += 1
+        return
+    try:
+        _message(built, connection).send()
+    except OSError as error:
+        attempts = digest.attempts + 1
+        update = {"attempts": attempts, "last_error": str(error)[:300]}
+        if attempts >= MAX_ATTEMPTS:
+            update["status"] = DigestStatus.FAILED
+            report.failed += 1
+        else:
+            update["next_attempt_at"] = timezone.now() + retry_delay(attempts)
+            report.retrying += 1
+        Digest.objects.filter(pk=digest.pk).update(**update)
+        logger.warning("Digest %s to user %s not sent: %s", digest.pk, digest.user_id, error)
+        return
+    Digest.objects.filter(pk=digest.pk).update(
+        status=DigestStatus.SENT, sent_at=timezone.now(), items=built.items
+    )
+    report.sent += 1
+    if after_send:
+        after_send(digest)
+
+
+def run(frequency, now=None, **options):
+    opened = open_period(frequency, now)
+    report = send_pending(frequency, now, **options)
+    return opened, report
+
+
+# The schedule ---------------------------------------------------------------------------
+
+SEND_AT = datetime.time(7, 0)  # UK time: in inboxes at the start of the working day
+
+
+def next_run(frequency, now=None):
+    """The next 07:00 (daily) or Monday 07:00 (weekly), UK time, after `now`."""
+    local = timezone.localtime(now or timezone.now())
+    candidate = local.replace(hour=SEND_AT.hour, minute=SEND_AT.minute, second=0, microsecond=0)
+    while candidate <= local or (frequency == DigestFrequency.WEEKLY and candidate.weekday() != 0):
+        candidate = timezone.make_aware(
+            datetime.datetime.combine(candidate.date() + datetime.timedelta(days=1), SEND_AT)
+        )
+    return candidate
+
+
+@task()
+def scheduled_digests(frequency):
+    """Send this period's digests, then queue the next run: a schedule kept by the worker."""
+    try:
+        run(frequency)
+    finally:
+        scheduled_digests.using(run_after=next_run(frequency)).enqueue(frequency)
