@@ -33,7 +33,6 @@ from network.models import (
     Follow,
     User,
 )
-from network.models.mixins import Audience
 from network.site_address import email_link, site_url
 
 logger = logging.getLogger(__name__)
@@ -160,14 +159,15 @@ def build(digests):
         if user is None:
             continue
         result = Built(digest, user)
+        built.append(result)
+        if user.pk not in members:
+            continue  # membership ended since the period opened: nothing to send
         grouped = {}
         shown = 0
         for page, targets, authors in pages:
             if not digest.covers_from < page.first_published_at <= digest.covers_until:
                 continue
             if user.pk in authors:
-                continue
-            if page.audience == Audience.MEMBERS and user.pk not in members:
                 continue
             matched = [key for key in targets if key in follows[user.pk]]
             if not matched:
@@ -179,7 +179,6 @@ def build(digests):
             grouped.setdefault(following.key(thing), (thing, []))[1].append(page)
             shown += 1
         result.groups = list(grouped.values())
-        built.append(result)
     return built
 
 

@@ -7,8 +7,8 @@ they register in network.member_data, which also decide what deletion does to th
 from django.db import transaction
 from django.utils import timezone
 
-from network import member_data
-from network.models import Comment, MemberProfile, Visibility
+from network import following, member_data
+from network.models import Comment, EmailPreferences, MemberProfile, Notification, Visibility
 from network.models.members import FORMER_MEMBER_SLUG
 
 from .photos import delete_photos
@@ -64,6 +64,28 @@ def export_for(user):
             "created_at": comment.created_at,
         }
         for comment in Comment.objects.filter(author=user).select_related("page")
+    ]
+    data["following"] = [
+        {"kind": followable.heading, "name": str(thing)}
+        for followable, things in following.followed_by(user)
+        for thing in things
+    ]
+    preferences = EmailPreferences.for_user(user)
+    data["email_preferences"] = {
+        "decisions": preferences.decisions,
+        "replies": preferences.replies,
+        "digest": preferences.digest,
+    }
+    data["notifications"] = [
+        {
+            "kind": notification.kind,
+            "title": notification.title,
+            "text": notification.text,
+            "url": notification.url,
+            "created_at": notification.created_at,
+            "read_at": notification.read_at,
+        }
+        for notification in Notification.objects.for_member(user)
     ]
     data["reports_made"] = [
         {
