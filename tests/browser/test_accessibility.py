@@ -7,10 +7,20 @@ test-artifacts/accessibility.txt beside the screenshots.
 """
 
 from django.test import Client
+from django.utils import timezone
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
-from network.models import MemberProfile, Region, Sector, Theme, User
+from network import following, unsubscribe
+from network.models import (
+    MemberProfile,
+    Notification,
+    NotificationKind,
+    Region,
+    Sector,
+    Theme,
+    User,
+)
 from tests.browser.conftest import (
     ARTIFACTS,
     WIDTHS,
@@ -87,7 +97,10 @@ def anonymous_pages():
 
 
 def member_pages():
+    member = User.objects.get(username="member")
+    token = unsubscribe.token(member, "digest")
     return [
+        ("Stop these emails", f"/email/unsubscribe/{token}/", None),
         ("Share a reflection", "/share/", None),
         ("Share, with errors", "/share/", "share"),
         ("Contact, signed in", "/contact/", None),
@@ -96,6 +109,10 @@ def member_pages():
         ("Suggest a case study, with errors", "/share/case-study/", "share"),
         ("Edit profile", "/profile/", None),
         ("Your data", "/profile/data/", None),
+        ("What you follow", "/profile/following/", None),
+        ("Notifications", "/notifications/", None),
+        ("Which emails you get", "/profile/emails/", None),
+        ("Theme page, as a member", "/themes/access-no-wrong-door/", None),
         ("Member directory, as a member", "/members/", None),
         ("Email addresses", "/accounts/email/", None),
         ("Change password", "/accounts/password/change/", None),
@@ -156,6 +173,24 @@ def _focus_is_visible(page, presses=12):
     return missing
 
 
+def _follow_and_be_told(member):
+    """So /profile/following/ and /notifications/ show what they hold, not empty states."""
+    theme = Theme.objects.get(slug="access-no-wrong-door")
+    following.follow(member, theme)
+    following.follow(member, Sector.objects.first())
+    post = BlogPage.objects.live().filter(themes=theme).first()
+    for number, read in ((1, False), (2, True)):
+        Notification.objects.create(
+            user=member,
+            kind=NotificationKind.FOLLOWED,
+            key=f"published:demo-{number}",
+            title=f"New: “{post.title}”",
+            text=f"In {theme.name}, which you follow.",
+            url=post.url,
+            read_at=timezone.now() if read else None,
+        )
+
+
 def _send_a_reflection_for_review(member):
     """So the dashboard's "Awaiting your review" panel has something in it."""
     client = Client()
@@ -178,6 +213,7 @@ def _send_a_reflection_for_review(member):
 def test_every_page_meets_wcag_aa_reflows_and_shows_focus(new_page):
     member = User.objects.get(username="member")
     _send_a_reflection_for_review(member)
+    _follow_and_be_told(member)
     visits = [(name, path, action, None) for name, path, action in anonymous_pages()]
     visits += [(name, path, action, member) for name, path, action in member_pages()]
     applicant = UserFactory(email="applicant@example.org")
