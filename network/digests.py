@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -134,7 +134,32 @@ class Built:
         return sum(len(pages) for _thing, pages in self.groups)
 
 
-def build(digests):
+@dataclass
+class NewContent:
+    """New pages, newest first, and for each followed thing the positions of its pages."""
+
+    pages: list = field(default_factory=list)  # [(page, {key: thing}, author ids)]
+    by_key: dict = field(default_factory=dict)  # {key: [positions in pages]}
+
+
+def new_content(start, end):
+    """The pages first published in the window, indexed by what they can be followed by.
+
+    Fetched once for a whole run: every batch then matches against the same index, so a
+    member's digest costs what they follow, not the size of the site.
+    """
+    content = NewContent()
+    if start is None or end is None:
+        return content
+    for position, page in enumerate(_new_pages(start, end)):
+        targets = {following.key(target): target for target in page.followed_targets()}
+        content.pages.append((page, targets, _author_ids(page)))
+        for key in targets:
+            content.by_key.setdefault(key, []).append(position)
+    return content
+
+
+def build(digests, content=None):
     """Each digest's content, for a batch, in a fixed number of queries whatever its size."""
     if not digests:
         return []
@@ -146,13 +171,12 @@ def build(digests):
         user_id__in=user_ids
     ).values_list("user_id", "content_type_id", "object_id"):
         follows[user_id].add((content_type_id, object_id))
-    start = min(digest.covers_from for digest in digests)
-    end = max(digest.covers_until for digest in digests)
-    pages = []
-    for page in _new_pages(start, end):
-        targets = {following.key(target): target for target in page.followed_targets()}
-        authors = {user.pk for user in _authors(page)}
-        pages.append((page, targets, authors))
+    if content is None:
+        content = new_content(
+            min(digest.covers_from for digest in digests),
+            max(digest.covers_until for digest in digests),
+        )
+    pages = content
     built = []
     for digest in digests:
         user = users.get(digest.user_id)
@@ -162,32 +186,31 @@ def build(digests):
         built.append(result)
         if user.pk not in members:
             continue  # membership ended since the period opened: nothing to send
+        mine = follows[user.pk]
+        positions = set().union(*(pages.by_key.get(key, ()) for key in mine))
         grouped = {}
-        shown = 0
-        for page, targets, authors in pages:
+        for position in sorted(positions):  # newest first
+            page, targets, author_ids = pages.pages[position]
             if not digest.covers_from < page.first_published_at <= digest.covers_until:
                 continue
-            if user.pk in authors:
+            if user.pk in author_ids:
                 continue
-            matched = [key for key in targets if key in follows[user.pk]]
-            if not matched:
-                continue
-            if shown >= MAX_ITEMS:
+            if result.items >= MAX_ITEMS:
                 result.more += 1
                 continue
-            thing = targets[matched[0]]
-            grouped.setdefault(following.key(thing), (thing, []))[1].append(page)
-            shown += 1
+            key = next(key for key in targets if key in mine)
+            grouped.setdefault(key, (targets[key], []))[1].append(page)
+            result.groups = list(grouped.values())
         result.groups = list(grouped.values())
     return built
 
 
-def _authors(page):
-    """Authors from what the source fetched (a blog post's authors), never a new query."""
+def _author_ids(page):
+    """Who wrote it, from what the source fetched (a post's authors), never a new query."""
     profiles = getattr(page, "author_profiles", None)
     if profiles is None:
-        return [page.suggested_by] if getattr(page, "suggested_by_id", None) else []
-    return [profile.user for profile in profiles() if profile.user_id]
+        return {page.suggested_by_id} if getattr(page, "suggested_by_id", None) else set()
+    return {profile.user_id for profile in profiles() if profile.user_id}
 
 
 # Sending ------------------------------------------------------------------------------
@@ -250,11 +273,13 @@ def send_pending(frequency, now=None, batch_size=BATCH_SIZE, progress=None, afte
     )
     ids = list(due.values_list("pk", flat=True))
     report = RunReport()
+    window = due.aggregate(start=Min("covers_from"), end=Max("covers_until"))
+    content = new_content(window["start"], window["end"])
     connection = get_connection()
     try:
         for offset in range(0, len(ids), batch_size):
             batch = list(Digest.objects.filter(pk__in=ids[offset : offset + batch_size]))
-            for built in build(batch):
+            for built in build(batch, content):
                 _send_one(built, connection, report, after_send)
             if progress:
                 progress(min(offset + batch_size, len(ids)), len(ids))

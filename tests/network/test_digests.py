@@ -320,3 +320,38 @@ def test_members_choose_which_emails_they_get(member_client, member, home):
     response = member_client.post(reverse("email-preferences"), {"digest": "hourly"})
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+# The schedule -------------------------------------------------------------------------
+
+
+def test_the_schedule_runs_at_seven_each_day_and_each_monday():
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    tuesday_night = datetime.datetime(2026, 12, 1, 22, 0, tzinfo=london)
+    assert digests.next_run(DigestFrequency.DAILY, tuesday_night) == datetime.datetime(
+        2026, 12, 2, 7, 0, tzinfo=london
+    )
+    assert digests.next_run(DigestFrequency.WEEKLY, tuesday_night) == datetime.datetime(
+        2026, 12, 7, 7, 0, tzinfo=london
+    )
+    monday_early = datetime.datetime(2026, 12, 7, 6, 0, tzinfo=london)
+    assert digests.next_run(DigestFrequency.WEEKLY, monday_early).day == 7
+
+
+def test_scheduling_queues_the_run_on_the_worker(db):
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.network.test_notifications import DATABASE_TASKS
+
+    with pytest.raises(Exception, match="cannot run tasks later"):
+        call_command("send_digests", "--daily", "--schedule", stdout=io.StringIO())
+    with override_settings(TASKS=DATABASE_TASKS):
+        out = io.StringIO()
+        call_command("send_digests", "--weekly", "--schedule", stdout=out)
+        assert "queued for Monday" in out.getvalue()
+        task = DBTaskResult.objects.get()
+        assert task.args_kwargs["args"] == ["weekly"]
+        assert task.run_after > timezone.now()
