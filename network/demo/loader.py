@@ -85,6 +85,7 @@ class DemoLoader:
             self.load_case_studies(case_study_index)
             self.load_featured(home)
             self.load_comments()
+            self.load_follows()
         return self
 
     def set_up_site(self):
@@ -100,6 +101,17 @@ class DemoLoader:
             self.load_index(BlogIndexPage, home, content.BLOG_INDEX)
             self.load_index(CaseStudyIndexPage, home, content.CASE_STUDY_INDEX)
         return self
+
+    def load_follows(self):
+        """The demo member follows two themes, so following and digests have something to show."""
+        from network import following
+
+        member = self.users.get("member")
+        if member is None or member.follows.exists():
+            return
+        for theme in Theme.objects.filter(slug__in=["co-production", "access-no-wrong-door"]):
+            following.follow(member, theme)
+            self._made("follow", theme.name)
 
     def load_comments(self):
         """A few members' comments, one still waiting, so moderation has something to show."""

@@ -8,7 +8,7 @@ from wagtail.models import WorkflowState
 from blog.models import BlogPage
 from casestudies.choices import IntegrationType, PartnerRole, RelationshipType
 from casestudies.models import CaseStudyPage
-from network.models import Sector, Theme
+from network.models import Notification, NotificationKind, Sector, Theme
 from tests.factories import member_user
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,12 @@ def test_the_member_is_emailed_each_decision_on_a_suggestion(client, suggester, 
     assert "your case study suggestion" in asked.body
     assert "Please say how the audit was done." in asked.body
     edit_url = reverse("suggest-case-study-edit", args=[study.pk])
-    assert f"http://testserver{edit_url}" in asked.body or edit_url in asked.body
+    assert f"http://testserver{edit_url}" in asked.body
+    [told] = Notification.objects.filter(user=suggester)
+    assert told.kind == NotificationKind.DECISION
+    assert told.url == edit_url
+    assert "Please say how the audit was done." in told.text
+    assert not Notification.objects.exclude(user=suggester).exists()
 
     client.force_login(suggester)
     client.post(edit_url, suggestion())
@@ -180,6 +185,8 @@ def test_the_member_is_emailed_each_decision_on_a_suggestion(client, suggester, 
     assert published.to == ["suggester@example.org"]
     assert published.subject == f"{PREFIX}Your case study suggestion “{TITLE}” is published"
     assert study.url in published.body
+    assert Notification.objects.filter(user=suggester).count() == 2
+    assert Notification.objects.filter(user=suggester).first().url == study.url
 
 
 def test_the_member_is_emailed_the_reason_a_suggestion_is_rejected(client, suggester, facilitator):
