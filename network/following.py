@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
+from django.db.models.signals import post_delete
 
 from network.models import Follow
 
@@ -31,6 +32,13 @@ _kinds = {}
 
 def register(kind, model, heading):
     _kinds[kind] = Followable(kind, model, heading)
+    post_delete.connect(_forget_follows, sender=model, dispatch_uid=f"forget-follows-{kind}")
+
+
+def _forget_follows(sender, instance, **kwargs):
+    """A deleted theme, series or profile takes its follows with it (no foreign key does)."""
+    content_type = ContentType.objects.get_for_model(sender)
+    Follow.objects.filter(content_type=content_type, object_id=instance.pk).delete()
 
 
 def kinds():

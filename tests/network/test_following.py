@@ -367,3 +367,11 @@ def test_what_a_member_follows_and_is_told_is_in_their_data_download(member_clie
         "replies": "at-once",
         "digest": "weekly",
     }
+
+
+def test_a_deleted_profile_takes_its_follows_with_it(member_client, member):
+    profile = MemberProfileFactory()
+    member_client.post(follow_url("member", profile))
+    assert Follow.objects.count() == 1
+    profile.delete()
+    assert not Follow.objects.exists()
