@@ -30,7 +30,7 @@ from network.listing import (
 )
 from network.mail import one_line
 from network.membership import is_facilitator
-from network.models import Region, Sector, Theme
+from network.models import Region, Sector, Theme, Visibility
 from network.models.mixins import (
     AudienceMixin,
     ReviewOutcomeMixin,
@@ -352,7 +352,12 @@ class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, P
         targets = super().followed_targets()
         if self.series_id:
             targets.append(self.series)
-        targets += [author.profile for author in self.authors.all()]
+        # A profile hidden from other members is never named as what someone follows.
+        targets += [
+            author.profile
+            for author in self.authors.all()
+            if author.profile.visibility != Visibility.HIDDEN
+        ]
         return targets
 
     def member_edit_url(self):

@@ -44,6 +44,8 @@ LENGTH = {
 DEFAULT_FREQUENCY = DigestFrequency.WEEKLY  # for a member who has not chosen
 BATCH_SIZE = 200
 MAX_ATTEMPTS = 8
+LONGEST_GAP = 2  # periods a digest may reach back after a pause or missed runs
+CLAIM = datetime.timedelta(minutes=10)  # a digest being sent is left alone this long
 MAX_ITEMS = 30  # a digest longer than this links to the rest
 
 
@@ -97,20 +99,21 @@ def open_period(frequency, now=None):
             "user_id", flat=True
         )
     )
+    # Each digest starts where the member's last one ended, sent or still being retried,
+    # so nothing is in two; a member back after a long pause gets the recent weeks only.
     last = dict(
-        Digest.objects.filter(
-            user_id__in=wanted, status__in=[DigestStatus.SENT, DigestStatus.EMPTY]
-        )
+        Digest.objects.filter(user_id__in=wanted)
         .values("user_id")
         .annotate(until=Max("covers_until"))
         .values_list("user_id", "until")
     )
+    earliest = now - LENGTH[frequency] * LONGEST_GAP
     digests = [
         Digest(
             user_id=user_id,
             frequency=frequency,
             period_start=start,
-            covers_from=last.get(user_id) or now - LENGTH[frequency],
+            covers_from=max(last.get(user_id) or now - LENGTH[frequency], earliest),
             covers_until=now,
         )
         for user_id in wanted
@@ -177,6 +180,9 @@ def build(digests, content=None):
             max(digest.covers_until for digest in digests),
         )
     pages = content
+    chosen = dict(
+        EmailPreferences.objects.filter(user_id__in=user_ids).values_list("user_id", "digest")
+    )
     built = []
     for digest in digests:
         user = users.get(digest.user_id)
@@ -186,6 +192,8 @@ def build(digests, content=None):
         built.append(result)
         if user.pk not in members:
             continue  # membership ended since the period opened: nothing to send
+        if chosen.get(user.pk, DEFAULT_FREQUENCY) != digest.frequency:
+            continue  # unsubscribed, or chose another frequency, since it was opened
         mine = follows[user.pk]
         positions = set().union(*(pages.by_key.get(key, ()) for key in mine))
         grouped = {}
@@ -280,7 +288,7 @@ def send_pending(frequency, now=None, batch_size=BATCH_SIZE, progress=None, afte
         for offset in range(0, len(ids), batch_size):
             batch = list(Digest.objects.filter(pk__in=ids[offset : offset + batch_size]))
             for built in build(batch, content):
-                _send_one(built, connection, report, after_send)
+                _send_one(built, connection, report, after_send, now)
             if progress:
                 progress(min(offset + batch_size, len(ids)), len(ids))
     finally:
@@ -288,18 +296,43 @@ def send_pending(frequency, now=None, batch_size=BATCH_SIZE, progress=None, afte
             connection.close()
         except Exception:
             logger.warning("Could not close the mail connection", exc_info=True)
+    if report.retrying:
+        _queue_retry(frequency)
     return report
 
 
-def _send_one(built, connection, report, after_send):
+def _queue_retry(frequency):
+    """On the task worker, come back for refused digests when the first one is due."""
+    if not retry_digests.get_backend().supports_defer:
+        return  # without a worker, the next scheduled run retries them
+    due = Digest.objects.filter(frequency=frequency, status=DigestStatus.PENDING).aggregate(
+        first=Min("next_attempt_at")
+    )["first"]
+    if due is not None:
+        retry_digests.using(run_after=due).enqueue(frequency)
+
+
+def _claim(digest, now):
+    """Take the digest for this run, so an overlapping run (cron and the worker, or two
+    schedules) cannot send it too; a run that dies holding it frees it after CLAIM."""
+    return bool(
+        Digest.objects.filter(pk=digest.pk, status=DigestStatus.PENDING)
+        .exclude(next_attempt_at__gt=now)
+        .update(next_attempt_at=timezone.now() + CLAIM)
+    )
+
+
+def _send_one(built, connection, report, after_send, now):
     digest = built.digest
     if not built.user.email or not built.user.is_active or not built.items:
         Digest.objects.filter(pk=digest.pk).update(status=DigestStatus.EMPTY)
         report.empty += 1
         return
+    if not _claim(digest, now):
+        return
     try:
         _message(built, connection).send()
-    except OSError as error:
+    except Exception as error:  # one bad digest must not stop the others
         attempts = digest.attempts + 1
         update = {"attempts": attempts, "last_error": str(error)[:300]}
         if attempts >= MAX_ATTEMPTS:
@@ -339,6 +372,11 @@ def next_run(frequency, now=None):
             datetime.datetime.combine(candidate.date() + datetime.timedelta(days=1), SEND_AT)
         )
     return candidate
+
+
+@task()
+def retry_digests(frequency):
+    send_pending(frequency)
 
 
 @task()

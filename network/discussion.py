@@ -104,6 +104,7 @@ def hide_reported(page=None, comment=None):
     elif page is not None:
         BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=True)
         visibility_changed.send(sender=BlogPage, page=page)
+    notices.withdraw(page=page, comment=comment)
     invalidate()
 
 

@@ -89,7 +89,11 @@ def followed_by(user):
     for followable in _kinds.values():
         ids = wanted.get(followable.content_type.pk)
         if ids:
-            grouped.append((followable, list(followable.model._default_manager.filter(pk__in=ids))))
+            things = followable.model._default_manager.filter(pk__in=ids)
+            if hasattr(things, "visible_to"):
+                things = things.visible_to(user)
+            if things:
+                grouped.append((followable, list(things)))
     return grouped
 
 

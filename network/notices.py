@@ -15,6 +15,7 @@ from django.urls import reverse
 from django_tasks import task
 from wagtail import signals as wagtail_signals
 
+from network import bylines
 from network.membership import is_member, members_among
 from network.models import Follow, Notification, NotificationKind
 from network.models.mixins import Audience
@@ -135,20 +136,23 @@ def comment_published(comment):
         .exclude(author__isnull=True)
         .select_related("author")
     )
-    repliers = [c.author for c in earlier if c.author not in authors]
-    name = comment.author_name
+    repliers = list({c.author_id: c.author for c in earlier if c.author not in authors}.values())
     url = f"{page.get_url()}#comment-{comment.pk}"
     excerpt = comment.body[:300]
     if not is_shown(page):
         return
     members_only = for_members_only(page)
-    for users, kind, title in (
-        (authors, NotificationKind.COMMENT, f"{name} commented on “{page.title}”"),
-        (repliers, NotificationKind.REPLY, f"{name} replied on “{page.title}”"),
+    for users, kind, verb in (
+        (authors, NotificationKind.COMMENT, "commented on"),
+        (repliers, NotificationKind.REPLY, "replied on"),
     ):
-        users = [user for user in users if not members_only or is_member(user)]
-        _tell(users, kind, f"comment:{comment.pk}", title, excerpt, url)
         for user in users:
+            if members_only and not is_member(user):
+                continue
+            # Named as this reader may see the commenter, as the thread itself does.
+            name = bylines.comment_credit(comment, user).name
+            title = f"{name} {verb} “{page.title}”"
+            _tell([user], kind, f"comment:{comment.pk}", title, excerpt, url)
             notify_member(
                 user,
                 "replies",
@@ -158,6 +162,16 @@ def comment_published(comment):
                 excerpt=excerpt,
                 url=url,
             )
+
+
+def withdraw(page=None, comment=None):
+    """Take back what members were told about a page or comment no longer shown to them."""
+    if comment is not None:
+        Notification.objects.filter(key=f"comment:{comment.pk}").delete()
+    if page is not None:
+        Notification.objects.filter(key=f"published:{page.pk}").delete()
+        comments = page.member_comments.values_list("pk", flat=True)
+        Notification.objects.filter(key__in=[f"comment:{pk}" for pk in comments]).delete()
 
 
 # New content in what members follow ---------------------------------------------------
@@ -244,5 +258,12 @@ def on_page_published(sender, instance, revision=None, **kwargs):
     transaction.on_commit(enqueue)
 
 
+def on_page_unpublished(sender, instance, **kwargs):
+    withdraw(page=instance)
+
+
 def connect():
     wagtail_signals.page_published.connect(on_page_published, dispatch_uid="notices-page-published")
+    wagtail_signals.page_unpublished.connect(
+        on_page_unpublished, dispatch_uid="notices-page-unpublished"
+    )

@@ -47,7 +47,12 @@ def send_email(recipients, subject, template, context, attempt=1, headers=None):
         run_after = timezone.now() + delay
         logger.warning("Email %r not sent (%s); retrying in %s", subject, error, delay)
         send_email.using(run_after=run_after).enqueue(
-            recipients, subject, template, context, attempt=attempt + 1, headers=headers
+            recipients,
+            subject,
+            template,
+            context,
+            attempt=attempt + 1,
+            **({"headers": headers} if headers else {}),
         )
         # Facilitators see that it will be tried again, not that it is lost.
         failures_for(recipients, subject_line(subject)).update(next_attempt_at=run_after)

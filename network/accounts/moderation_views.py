@@ -98,6 +98,7 @@ class CommentDecisionView(FacilitatorOnlyMixin, View):
             messages.success(request, "The comment is published.")
         elif decision == "hide":
             comment.review(request.user, CommentStatus.HIDDEN)
+            notices.withdraw(comment=comment)
             messages.success(request, "The comment is hidden.")
         else:
             messages.error(request, "Choose whether to publish or hide the comment.")

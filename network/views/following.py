@@ -29,13 +29,14 @@ def _back(request, fallback):
     return fallback
 
 
-def _target(kind, pk, user):
-    """The thing to follow; a member profile only when the member may see it."""
+def _target(kind, pk, user, unfollowing=False):
+    """The thing to follow; a member profile only when the member may see it (anything
+    already followed can always be let go)."""
     followable = following.by_kind(kind)
     if followable is None or pk > MAX_ID:
         raise Http404("Nothing of that kind can be followed")
     things = followable.model._default_manager.all()
-    if hasattr(things, "visible_to"):
+    if hasattr(things, "visible_to") and not unfollowing:
         things = things.visible_to(user)
     return get_object_or_404(things, pk=pk)
 
@@ -43,8 +44,9 @@ def _target(kind, pk, user):
 @require_POST
 @member_required(FOLLOW_REFUSAL)
 def follow(request, kind, pk):
-    target = _target(kind, pk, request.user)
-    if request.POST.get("action") == "unfollow":
+    unfollowing = request.POST.get("action") == "unfollow"
+    target = _target(kind, pk, request.user, unfollowing)
+    if unfollowing:
         following.unfollow(request.user, target)
         messages.success(request, f"You no longer follow {target}.")
     else:
@@ -91,7 +93,7 @@ def mark_read(request):
     mine = Notification.objects.filter(user=request.user).unread()
     which = request.POST.get("notification", "")
     if which:
-        if not which.isdigit() or int(which) > MAX_ID:
+        if not (which.isascii() and which.isdecimal()) or int(which) > MAX_ID:
             messages.error(request, "That notification could not be found.")
             return redirect("notifications")
         mine = mine.filter(pk=int(which))
@@ -145,9 +147,7 @@ def unsubscribe_view(request, token):
         )
     about = found[1]
     if request.method == "POST":
-        preferences = EmailPreferences.objects.filter(user=user).first()
-        preferences = preferences or EmailPreferences(user=user)
-        setattr(preferences, about, OFF[about])
-        preferences.save()
+        # One row whatever races: a mail program and the member may both send this.
+        EmailPreferences.objects.update_or_create(user=user, defaults={about: OFF[about]})
         return render(request, "network/unsubscribe.html", {"done": True, "what": WHAT[about]})
     return render(request, "network/unsubscribe.html", {"what": WHAT[about], "token": token})

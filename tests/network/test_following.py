@@ -375,3 +375,79 @@ def test_a_deleted_profile_takes_its_follows_with_it(member_client, member):
     assert Follow.objects.count() == 1
     profile.delete()
     assert not Follow.objects.exists()
+
+
+def test_a_hidden_profile_is_never_named_to_its_followers(
+    people, blog_index, django_capture_on_commit_callbacks
+):
+    people["profile"].visibility = "hidden"
+    people["profile"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        BlogPageFactory(parent=blog_index, authors=[people["profile"]])
+    assert not Notification.objects.filter(user=people["by_author"]).exists()
+    assert not Notification.objects.filter(text__contains="Ade Author").exists()
+
+
+def test_a_hidden_profile_can_still_be_unfollowed(member_client, member):
+    profile = MemberProfileFactory(visibility="members")
+    member_client.post(follow_url("member", profile))
+    profile.visibility = "hidden"
+    profile.save()
+    listing = member_client.get(reverse("following")).content.decode()
+    assert follow_url("member", profile) not in listing
+    response = member_client.post(follow_url("member", profile), {"action": "unfollow"})
+    assert response.status_code == 302
+    assert not Follow.objects.exists()
+
+
+def test_commenters_are_named_as_each_reader_may_see_them(
+    people, blog_index, django_capture_on_commit_callbacks
+):
+    from network.discussion import add_comment
+    from network.models import Comment
+
+    post = BlogPageFactory(parent=blog_index, authors=[people["profile"]])
+    writer = people["by_theme"]
+    MemberProfile.objects.create(user=writer, name="Private Pat", visibility="hidden")
+    Comment.objects.create(page=post, author=writer, body="Earlier", status="published")
+    Comment.objects.create(page=post, author=writer, body="Earlier 2", status="published")
+    with django_capture_on_commit_callbacks(execute=True):
+        add_comment(writer, post, "We tried this too.")
+    [told] = Notification.objects.filter(kind=NotificationKind.COMMENT)
+    assert told.title == "A network member commented on “" + post.title + "”"
+
+
+def test_hiding_a_comment_or_a_post_takes_back_what_was_told(
+    people, blog_index, facilitator, client
+):
+    from network.discussion import hide_reported
+    from network.models import Comment
+
+    post = BlogPageFactory(parent=blog_index, authors=[people["profile"]])
+    comment = Comment.objects.create(page=post, author=people["bystander"], body="Hm")
+    notices.comment_published(comment)
+    notices.tell_followers(BlogPage.objects.get(pk=post.pk))
+    assert Notification.objects.filter(key=f"comment:{comment.pk}").exists()
+    client.force_login(facilitator)
+    client.post(reverse("moderation_comment", args=[comment.pk]), {"decision": "hide"})
+    assert not Notification.objects.filter(key=f"comment:{comment.pk}").exists()
+    notices.tell_followers(BlogPage.objects.get(pk=post.pk))
+    assert Notification.objects.filter(key=f"published:{post.pk}").exists()
+    hide_reported(page=post)
+    assert not Notification.objects.filter(key=f"published:{post.pk}").exists()
+
+
+def test_unpublishing_takes_back_what_followers_were_told(
+    people, blog_index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post = BlogPageFactory(parent=blog_index, taxonomy={"themes": [people["theme"]]})
+    assert Notification.objects.filter(key=f"published:{post.pk}").exists()
+    post.unpublish()
+    assert not Notification.objects.filter(key=f"published:{post.pk}").exists()
+
+
+def test_odd_notification_numbers_are_refused_plainly(member_client, home):
+    for odd in ("²", "-1", "1e5", "9" * 40):
+        response = member_client.post(reverse("notifications-read"), {"notification": odd})
+        assert response.status_code == 302, odd
