@@ -10,6 +10,7 @@ from blog import views as share_views
 from casestudies import views as suggestion_views
 from network import admin_access, contact, private_media
 from network.accounts import views as account_views
+from network.events import views as event_views
 from network.form_fields import IdConverter
 from network.models.information import PURPOSES
 from network.sitemaps import sitemaps
@@ -77,6 +78,8 @@ urlpatterns = [
         following_views.unsubscribe_view,
         name="email-unsubscribe",
     ),
+    path("events/<id:pk>/enrol/", event_views.enrol_view, name="event-enrol"),
+    path("events/<id:pk>/cancel/", event_views.cancel_view, name="event-cancel"),
     path("contact/", contact.contact, name="contact"),
     path("contact/sent/", contact.contact_sent, name="contact-sent"),
 ]

@@ -82,6 +82,13 @@ def case_index(home):
 
 
 @pytest.fixture
+def event_index(home):
+    from network.events.models import EventIndexPage
+
+    return home.add_child(instance=EventIndexPage(title="Events", slug="events"))
+
+
+@pytest.fixture
 def visitor():
     return UserFactory()
 

@@ -5,11 +5,13 @@ import datetime
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from blog.models import BlogPage, BlogPageAuthor, BlogSeries, CollectiveAuthor
 from casestudies.choices import IntegrationType, PartnerRole, RelationshipType, Setting, Status
 from casestudies.models import CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
+from network.events.models import EventPage
 from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 from network.models import MemberProfile, MembershipApplication, Region, Sector, User
 
@@ -184,3 +186,19 @@ class CaseStudyPageFactory(PageFactory):
         page.outcomes = [
             CaseStudyOutcome(outcome="Rejected referrals halved", how_measured="Referral audit")
         ]
+
+
+class EventPageFactory(PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Network meeting {n}")
+    slug = factory.Sequence(lambda n: f"network-meeting-{n}")
+    summary = "Members share what changed since the last meeting."
+    description = "<p>An hour together, with time for questions.</p>"
+    kind = "network-meeting"
+    format = "online"
+    joining_link = "https://meet.example.org/network"
+    organiser = "Network facilitators"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=1))

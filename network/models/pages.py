@@ -33,6 +33,7 @@ class HomePage(SharingMixin, Page):
     subpage_types = [
         "blog.BlogIndexPage",
         "casestudies.CaseStudyIndexPage",
+        "events.EventIndexPage",
         "network.InformationPage",
     ]
     template = "network/home_page.html"

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "network",
     "blog",
     "casestudies",
+    "network.events",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,108 @@
+"""iCalendar files: one per event, and feeds of upcoming public events (all, or one theme).
+
+Built with the icalendar library. Times carry the Europe/London zone with its VTIMEZONE,
+so calendars show 10:00 as 10:00 whichever side of the clock change the event falls. The
+UID stays the same for the life of the event and SEQUENCE rises with each published
+change, so calendars update the entry rather than adding a second one; a cancelled event
+goes out as STATUS:CANCELLED.
+"""
+
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+from wagtail.signals import page_published
+
+from network.models.mixins import Audience
+from network.site_address import site_url
+
+LONDON = ZoneInfo("Europe/London")
+PRODID = "-//Community Mental Health Network//Events//EN"
+FEED_SIZE = 200
+
+
+def uid(event):
+    return f"event-{event.pk}@{urlsplit(site_url()).hostname}"
+
+
+def _component(event):
+    entry = Event()
+    entry.add("uid", uid(event))
+    entry.add("dtstamp", timezone.now())
+    entry.add("dtstart", event.starts_at.astimezone(LONDON))
+    entry.add("dtend", event.ends_at.astimezone(LONDON))
+    entry.add("summary", event.title)
+    url = f"{site_url()}{event.url}"
+    entry.add("description", f"{event.summary}\n\n{url}")
+    entry.add("url", url)
+    entry.add(
+        "location",
+        "Online"
+        if event.is_online
+        else ", ".join(part for part in (event.venue, " ".join(event.address.split())) if part),
+    )
+    entry.add("organizer", event.organiser)
+    entry.add("sequence", event.sequence)
+    entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if event.last_published_at:
+        entry.add("last-modified", event.last_published_at)
+    return entry
+
+
+def calendar_of(events, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("method", "PUBLISH")
+    for event in events:
+        calendar.add_component(_component(event))
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def _response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_response(event, request):
+    """The event's own file; members-only events reach members only (served by the page)."""
+    return _response(calendar_of([event], event.title), f"{event.slug}.ics")
+
+
+def feed_response(index, request, theme=None):
+    """Upcoming public events: a feed is read by calendar apps that never sign in."""
+    from .models import EventPage
+
+    events = (
+        EventPage.objects.live()
+        .public()
+        .descendant_of(index)
+        .filter(audience=Audience.PUBLIC)
+        .upcoming()
+    )
+    name = "Network events"
+    if theme is not None:
+        events = events.filter(themes=theme)
+        name = f"Network events: {theme.name}"
+    return _response(calendar_of(events[:FEED_SIZE], name), "events.ics")
+
+
+def on_page_published(sender, instance, **kwargs):
+    """Each publication after the first is a change calendars must apply."""
+    from .models import EventPage
+
+    if (
+        isinstance(instance, EventPage)
+        and instance.first_published_at != instance.last_published_at
+    ):
+        EventPage.objects.filter(pk=instance.pk).update(sequence=F("sequence") + 1)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="events-sequence")

@@ -1,0 +1,13 @@
+"""Events first published in a window, for network.digests, fetched in one go."""
+
+from .models import EventPage
+
+
+def published_between(start, end):
+    return list(
+        EventPage.objects.live()
+        .public()
+        .filter(first_published_at__gt=start, first_published_at__lte=end)
+        .select_related("region")
+        .prefetch_related("themes", "sectors")
+    )

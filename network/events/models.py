@@ -1,0 +1,287 @@
+"""The network's meetings: network meetings, webinars, learning sets and workshops.
+
+Times are entered and shown in UK time and stored in UTC, so an event at 10:00 stays at
+10:00 on either side of the clocks changing. Members enrol from the page; when it is full
+they join a waiting list and move up in order when a place frees (network.events.enrolment).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from network.listing import (
+    ListingFilter,
+    filter_queryset,
+    paginate,
+    selected_chips,
+    term_options,
+)
+from network.models import Region, Sector, Theme
+from network.models.mixins import (
+    Audience,
+    AudienceMixin,
+    SharingMixin,
+    TaxonomyMixin,
+    for_audience,
+)
+
+PAST_EVENTS_SHOWN = 20
+
+
+class EventKind(models.TextChoices):
+    NETWORK_MEETING = "network-meeting", "Network meeting"
+    WEBINAR = "webinar", "Webinar"
+    LEARNING_SET = "learning-set", "Learning set"
+    WORKSHOP = "workshop", "Workshop"
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", "Online"
+    IN_PERSON = "in-person", "In person"
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["network.HomePage"]
+    subpage_types = ["events.EventPage"]
+    template = "events/event_index_page.html"
+    max_count = 1
+
+    class Meta:
+        verbose_name = "events index"
+
+    @staticmethod
+    def listing_filters():
+        return [
+            ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
+            ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
+            ListingFilter("region", "Region", "region__slug", term_options(Region)),
+            ListingFilter("format", "Online or in person", "format", EventFormat.choices),
+            ListingFilter("kind", "Kind of event", "kind", EventKind.choices),
+        ]
+
+    @path("")
+    def listing(self, request):
+        events = EventPage.objects.visible_to(request.user).descendant_of(self)
+        filters = self.listing_filters()
+        filtered, selected = filter_queryset(events, request.GET, filters)
+        now = timezone.now()
+        upcoming = paginate(request, filtered.upcoming(now).for_listing())
+        past = filtered.past(now).for_listing()[:PAST_EVENTS_SHOWN]
+
+        return self.render(
+            request,
+            context_overrides={
+                "upcoming": upcoming,
+                "past": past,
+                "filters": filters,
+                "selected": selected,
+                "chips": selected_chips(request.GET, filters, selected),
+            },
+        )
+
+    @path("calendar/", name="calendar-feed")
+    def calendar_feed(self, request):
+        from .calendar import feed_response
+
+        return feed_response(self, request)
+
+    @path("themes/<slug:slug>/calendar/", name="theme-calendar-feed")
+    def theme_calendar_feed(self, request, slug):
+        from django.shortcuts import get_object_or_404
+
+        from .calendar import feed_response
+
+        return feed_response(self, request, theme=get_object_or_404(Theme, slug=slug))
+
+
+class EventPageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live, unrestricted events, less members-only ones for anyone not a member."""
+        return for_audience(self.live().public(), user)
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def for_listing(self):
+        return self.select_related("region").prefetch_related("themes", "sectors")
+
+
+class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, Page):
+    summary = models.CharField(max_length=300)
+    description = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    starts_at = models.DateTimeField("starts", help_text="UK time")
+    ends_at = models.DateTimeField("ends", help_text="UK time")
+    format = models.CharField("online or in person", max_length=10, choices=EventFormat.choices)
+    joining_link = models.URLField(blank=True, help_text="Shown only to members who have a place")
+    venue = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Places; leave empty for no limit"
+    )
+    enrolment_closes_at = models.DateTimeField(
+        "enrolment closes",
+        null=True,
+        blank=True,
+        help_text="UK time; leave empty to take enrolments until the event starts",
+    )
+    organiser = models.CharField(max_length=200)
+    cancelled = models.BooleanField(
+        default=False, help_text="Tells enrolled members' calendars the event is off"
+    )
+    notes = RichTextField(
+        "notes afterwards", blank=True, features=["h2", "h3", "bold", "italic", "link", "ul"]
+    )
+    slides_url = models.URLField("slides", blank=True)
+    recording_url = models.URLField("recording", blank=True)
+    # Raised each time the event is published again, so calendars apply the change.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("joining_link"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+            ],
+            heading="Where",
+        ),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("enrolment_closes_at")]),
+        FieldPanel("organiser"),
+        FieldPanel("description"),
+        *TaxonomyMixin.taxonomy_panels,
+        *AudienceMixin.audience_panels,
+        FieldPanel("cancelled"),
+        MultiFieldPanel(
+            [FieldPanel("notes"), FieldPanel("slides_url"), FieldPanel("recording_url")],
+            heading="Afterwards",
+        ),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=3),
+        index.SearchField("description"),
+        index.SearchField("venue"),
+        index.FilterField("audience"),
+        index.FilterField("starts_at"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    kind_label = "Event"
+
+    class Meta:
+        verbose_name = "event"
+        ordering = ["starts_at"]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The event must end after it starts."
+        if self.format == EventFormat.IN_PERSON and not self.venue:
+            errors["venue"] = "Give the venue of an in-person event."
+        if (
+            self.enrolment_closes_at
+            and self.starts_at
+            and self.enrolment_closes_at > self.starts_at
+        ):
+            errors["enrolment_closes_at"] = "Enrolment must close before the event starts."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online(self):
+        return self.format == EventFormat.ONLINE
+
+    @property
+    def enrolment_closes(self):
+        return self.enrolment_closes_at or self.starts_at
+
+    def is_open_for_enrolment(self, now=None):
+        return not self.cancelled and (now or timezone.now()) < self.enrolment_closes
+
+    def is_over(self, now=None):
+        return self.ends_at < (now or timezone.now())
+
+    def serve(self, request, *args, **kwargs):
+        refusal = self.members_only_refusal(request)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_members_only:
+            return []
+        return super().get_sitemap_urls(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from .enrolment import standing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(standing(self, request.user))
+        return context
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("calendar/", name="calendar")
+    def calendar_file(self, request):
+        from .calendar import event_response
+
+        return event_response(self, request)
+
+
+class EnrolmentStatus(models.TextChoices):
+    ENROLLED = "enrolled", "Has a place"
+    WAITING = "waiting", "On the waiting list"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Enrolment(models.Model):
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="enrolments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    status = models.CharField(max_length=10, choices=EnrolmentStatus.choices)
+    # When the member joined the waiting list (or got a place): the list's order.
+    queued_at = models.DateTimeField(default=timezone.now)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="one_enrolment_per_member")
+        ]
+        indexes = [models.Index(fields=["event", "status", "queued_at"], name="enrolment_queue")]
+
+    def __str__(self):
+        return f"{self.user} for {self.event}: {self.get_status_display()}"
+
+
+__all__ = ["Audience", "Enrolment", "EnrolmentStatus", "EventIndexPage", "EventPage"]

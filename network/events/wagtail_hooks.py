@@ -1,0 +1,27 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from network.membership import is_facilitator
+
+from .views import EventAttendeesView, attendees_csv
+
+
+@hooks.register("register_admin_urls")
+def event_admin_urls():
+    return [
+        path("events/attendees/", EventAttendeesView.as_view(), name="event_attendees"),
+        path("events/<int:pk>/attendees.csv", attendees_csv, name="event_attendees_csv"),
+    ]
+
+
+class FacilitatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_facilitator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def event_attendees_menu_item():
+    return FacilitatorMenuItem(
+        "Event attendees", reverse("event_attendees"), icon_name="date", order=208
+    )
