@@ -87,6 +87,15 @@ def export_for(user):
         }
         for notification in Notification.objects.for_member(user)
     ]
+    data["event_enrolments"] = [
+        {
+            "event": enrolment.event.title,
+            "starts_at": enrolment.event.starts_at,
+            "status": enrolment.status,
+            "since": enrolment.queued_at,
+        }
+        for enrolment in user.enrolments.select_related("event")
+    ]
     data["reports_made"] = [
         {
             "about": report.comment.page.title if report.comment else report.page.title,

@@ -47,6 +47,7 @@ from .case_studies import CASE_STUDIES
 from .images import SQUARE, WIDE, draw_picture
 from .posts import COLLATED_BY, POSTS
 
+ONLINE_LINK = "https://meet.example.org/network"
 WELCOME_TITLE = "Welcome to your new Wagtail site"
 # Morning rather than midnight, so converting to UTC for feeds never moves a post a day back.
 PUBLISH_TIME = datetime.time(9, 30)
@@ -84,6 +85,7 @@ class DemoLoader:
             self.load_posts(blog_index)
             self.load_case_studies(case_study_index)
             self.load_featured(home)
+            self.load_events(self.load_event_index(home))
             self.load_comments()
             self.load_follows()
         return self
@@ -100,7 +102,68 @@ class DemoLoader:
             self.load_information_pages(home)
             self.load_index(BlogIndexPage, home, content.BLOG_INDEX)
             self.load_index(CaseStudyIndexPage, home, content.CASE_STUDY_INDEX)
+            self.load_event_index(home)
         return self
+
+    # Events ------------------------------------------------------------------------------
+
+    def load_event_index(self, home):
+        from network.events.models import EventIndexPage
+
+        from .events import EVENT_INDEX
+
+        index = EventIndexPage.objects.order_by("pk").first()
+        if index is not None:
+            self._found("page")
+            return index
+        index = self._publish(
+            home,
+            EventIndexPage(
+                title=EVENT_INDEX["title"],
+                slug=EVENT_INDEX["slug"],
+                introduction=EVENT_INDEX["introduction"],
+            ),
+        )
+        self._made("page", index.title)
+        return index
+
+    def load_events(self, index):
+        from network.events.models import EventPage
+
+        from .events import EVENTS
+
+        for spec in EVENTS:
+            if EventPage.objects.filter(slug=spec["slug"]).exists():
+                self._found("event")
+                continue
+            day = self.today + datetime.timedelta(days=spec["days_ahead"])
+            starts = timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(spec["hour"]))
+            )
+            event = EventPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                summary=spec["summary"],
+                description=spec["description"],
+                kind=spec["kind"],
+                format=spec["format"],
+                joining_link=ONLINE_LINK if spec["format"] == "online" else "",
+                venue=spec.get("venue", ""),
+                address=spec.get("address", ""),
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=spec["hours"]),
+                capacity=spec["capacity"],
+                organiser="Network facilitators",
+                audience=spec["audience"],
+                notes=spec.get("notes", ""),
+                slides_url=spec.get("slides_url", ""),
+                region=self._term(Region, spec.get("region")),
+            )
+            index.add_child(instance=event)
+            event.themes.set(self._terms_for(Theme, spec["themes"]))
+            event.sectors.set(self._terms_for(Sector, spec["sectors"]))
+            event.save_revision().publish()
+            self._made("event", event.title)
 
     def load_follows(self):
         """The demo member follows two themes, so following and digests have something to show."""

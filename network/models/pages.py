@@ -55,6 +55,14 @@ class HomePage(SharingMixin, Page):
         )
         order = {pk: index for index, pk in enumerate(featured_ids)}
         context["featured_case_studies"] = sorted(featured, key=lambda page: order[page.pk])
+        from network.events.models import EventPage
+
+        context["upcoming_events"] = list(
+            EventPage.objects.visible_to(request.user)
+            .filter(cancelled=False)
+            .upcoming()
+            .for_listing()[:3]
+        )
         context["themes"] = Theme.objects.all()
         context["sectors"] = Sector.objects.all()
         return context

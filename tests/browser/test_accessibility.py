@@ -83,6 +83,10 @@ def anonymous_pages():
         ("Password reset link not valid", "/accounts/password/reset/key/1-not-a-key/", None),
         ("Members-only post, to a visitor", members_only.url, None),
         ("Compare, too few chosen", f"/case-studies/compare/?ids={studies[0].pk}", None),
+        ("Events", "/events/", None),
+        ("Events, filtered", "/events/?format=in-person", None),
+        ("Event page", "/events/workshop-co-producing-your-evaluation/", None),
+        ("Past event", "/events/webinar-commissioning-the-voluntary-sector/", None),
         ("About the network", "/about/", None),
         ("Accessibility statement", "/accessibility/", None),
         ("Privacy notice", "/privacy/", None),
@@ -110,6 +114,8 @@ def member_pages():
         ("Edit profile", "/profile/", None),
         ("Your data", "/profile/data/", None),
         ("What you follow", "/profile/following/", None),
+        ("Event page, as a member", "/events/learning-set-supervision-across-organisations/", None),
+        ("Event page, booked", "/events/learning-set-supervision-across-organisations/", "book"),
         ("Notifications", "/notifications/", None),
         ("Which emails you get", "/profile/emails/", None),
         ("Theme page, as a member", "/themes/access-no-wrong-door/", None),
@@ -154,6 +160,10 @@ def _act(page, action):
         page.locator("main form button[type=submit]").first.click()
         page.wait_for_load_state()
         assert page.locator(".nhsuk-error-message, .nhsuk-error-summary").first.is_visible()
+    elif action == "book":
+        page.get_by_role("button", name="Book a place").click()
+        page.wait_for_load_state()
+        assert page.get_by_role("heading", name="You have a place").is_visible()
     elif action == "share":
         page.get_by_role("button", name="Send to facilitators").click()
         page.wait_for_load_state()

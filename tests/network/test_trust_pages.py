@@ -159,7 +159,7 @@ def test_a_new_site_gets_its_pages_from_set_up_site_after_migrate(client):
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
-    for address in [*ADDRESSES.values(), "/", "/blog/", "/case-studies/", "/contact/"]:
+    for address in [*ADDRESSES.values(), "/", "/blog/", "/case-studies/", "/events/", "/contact/"]:
         assert client.get(address).status_code == 200, address
     for index in (BlogIndexPage.objects.get(), CaseStudyIndexPage.objects.get()):
         assert index.get_workflow().name == "Facilitator review"

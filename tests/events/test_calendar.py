@@ -1,0 +1,65 @@
+"""iCalendar files and feeds, read back with the icalendar library."""
+
+import datetime
+
+import icalendar
+import pytest
+
+from network.events.calendar import uid
+from network.models import Theme
+from tests.factories import EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def events_in(response):
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    return calendar, list(calendar.walk("VEVENT"))
+
+
+def test_an_event_file_carries_its_zone_uid_and_sequence(client, event_index):
+    event = EventPageFactory(parent=event_index, title="Spring learning set")
+    calendar, [entry] = events_in(client.get(event.url + "calendar/"))
+    assert str(entry["UID"]) == uid(event) == f"event-{event.pk}@testserver"
+    assert entry["SEQUENCE"] == 0
+    assert entry["STATUS"] == "CONFIRMED"
+    assert entry["SUMMARY"] == "Spring learning set"
+    assert entry["DTSTART"].params["TZID"] == "Europe/London"
+    assert entry.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+
+
+def test_each_published_change_raises_the_sequence_and_cancelling_says_so(client, event_index):
+    event = EventPageFactory(parent=event_index)
+    event.starts_at += datetime.timedelta(hours=1)
+    event.ends_at += datetime.timedelta(hours=1)
+    event.save_revision().publish()
+    _calendar, [moved] = events_in(client.get(event.url + "calendar/"))
+    assert moved["SEQUENCE"] == 1
+    event.refresh_from_db()
+    event.cancelled = True
+    event.save_revision().publish()
+    _calendar, [cancelled] = events_in(client.get(event.url + "calendar/"))
+    assert cancelled["SEQUENCE"] == 2
+    assert cancelled["STATUS"] == "CANCELLED"
+    assert str(cancelled["UID"]) == str(moved["UID"])
+
+
+def test_the_feeds_hold_upcoming_public_events_all_or_by_theme(client, event_index):
+    theme = Theme.objects.get(slug="co-production")
+    with_theme = EventPageFactory(parent=event_index, taxonomy={"themes": [theme]})
+    other = EventPageFactory(parent=event_index)
+    EventPageFactory(parent=event_index, audience="members", title="For members")
+    past_start = datetime.datetime(2024, 1, 10, 10, tzinfo=datetime.UTC)
+    EventPageFactory(
+        parent=event_index,
+        title="Long ago",
+        starts_at=past_start,
+        ends_at=past_start + datetime.timedelta(hours=1),
+    )
+    _calendar, entries = events_in(client.get(event_index.url + "calendar/"))
+    assert sorted(str(entry["UID"]) for entry in entries) == sorted([uid(with_theme), uid(other)])
+    _calendar, entries = events_in(client.get(f"{event_index.url}themes/co-production/calendar/"))
+    assert [str(entry["UID"]) for entry in entries] == [uid(with_theme)]
+    assert client.get(f"{event_index.url}themes/no-such-theme/calendar/").status_code == 404
