@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
+from network.events.models import EventPage
 from network.models import MemberProfile, Region, Sector, Theme
 
 
@@ -100,5 +101,11 @@ def term_detail(request, kind, slug):
             "items": items,
             "counts": counts,
             "members": members.select_related("sector", "region", "photo")[:12],
+            "events": list(
+                EventPage.objects.visible_to(request.user)
+                .filter(cancelled=False, **{term_kind.page_lookup: term})
+                .upcoming()
+                .for_listing()[:3]
+            ),
         },
     )

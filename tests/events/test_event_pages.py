@@ -146,3 +146,21 @@ def test_events_reach_followers_and_the_home_page_lists_nothing_it_should_not(
     with django_capture_on_commit_callbacks(execute=True):
         event = EventPageFactory(parent=event_index, taxonomy={"themes": [theme]})
     assert Notification.objects.get(user=member).url == event.url
+
+
+def test_theme_and_sector_pages_show_what_is_coming_up(client, event_index):
+    theme = Theme.objects.get(slug="co-production")
+    EventPageFactory(parent=event_index, title="Co-production clinic", taxonomy={"themes": [theme]})
+    EventPageFactory(parent=event_index, title="Unrelated", taxonomy={})
+    EventPageFactory(
+        parent=event_index,
+        title="Members clinic",
+        audience="members",
+        taxonomy={"themes": [theme]},
+    )
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert "Coming up" in html
+    assert "Co-production clinic" in html
+    assert "Unrelated" not in html
+    assert "Members clinic" not in html
+    assert f"{event_index.url}themes/co-production/calendar/" in html
