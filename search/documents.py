@@ -12,12 +12,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.search.query import PlainText
 
 KIND_LABELS = {
     "post": "Reflections",
     "case-study": "Case studies",
+    "event": "Events",
     "member": "Members",
     "theme": "CMHF themes",
     "sector": "Sectors",
@@ -134,6 +136,24 @@ def case_studies(user, backend_query):
         text = f"{summary} {plain_text(key_learning)}"
         documents.append(Document("case-study", pk, title, text, day, facets))
     return _finish_pages(documents, visible, CaseStudyPage)
+
+
+def events(user, backend_query):
+    from network.events.models import EventPage
+
+    visible = EventPage.objects.visible_to(user)
+    columns = ("pk", "title", "summary", "starts_at", "region__slug")
+    rows = _ranked_rows(visible, backend_query, columns)
+    documents = []
+    for pk, title, summary, starts_at, region in rows:
+        day = timezone.localdate(starts_at)
+        facets = {
+            "type": {"event"},
+            "year": {str(day.year)},
+            "region": {region} if region else set(),
+        }
+        documents.append(Document("event", pk, title, summary, day, facets))
+    return _finish_pages(documents, visible, EventPage)
 
 
 def members(user, concepts):

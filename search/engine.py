@@ -97,6 +97,9 @@ def sort_documents(documents, sort):
         )
 
 
+PAGE_KINDS = ("post", "case-study", "event")
+
+
 def toggle_query(params, param, value):
     copy = params.copy()
     copy.pop("page", None)
@@ -108,17 +111,20 @@ def toggle_query(params, param, value):
 def _gather(user, parsed):
     backend_query = parsed.backend_query()
     found = gather.posts(user, backend_query) + gather.case_studies(user, backend_query)
+    found += gather.events(user, backend_query)
     return found + gather.members(user, parsed.concepts) + gather.taxonomy_terms(parsed.concepts)
 
 
 def _urls(request, documents):
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
 
     models = {
         "post": BlogPage,
         "case-study": CaseStudyPage,
+        "event": EventPage,
         "member": MemberProfile,
         "theme": Theme,
         "sector": Sector,
@@ -130,13 +136,13 @@ def _urls(request, documents):
     objects = {}
     for kind, pks in wanted.items():
         queryset = models[kind].objects.filter(pk__in=pks)
-        if kind in ("post", "case-study"):
+        if kind in PAGE_KINDS:
             queryset = queryset.prefetch_related("themes")
         for obj in queryset:
             objects[(kind, obj.pk)] = obj
     urls = {}
     for key, obj in objects.items():
-        if key[0] in ("post", "case-study"):
+        if key[0] in PAGE_KINDS:
             urls[key] = (obj.get_url(request), [theme.name for theme in obj.themes.all()])
         else:
             urls[key] = (obj.get_absolute_url(), [])

@@ -249,11 +249,13 @@ def _visible_keys(user, keys):
     """
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
 
     querysets = {
         "post": lambda: BlogPage.objects.visible_to(user),
         "case-study": lambda: CaseStudyPage.objects.visible_to(user),
+        "event": lambda: EventPage.objects.visible_to(user),
         "member": lambda: MemberProfile.objects.listed_to(user),
         "theme": Theme.objects.all,
         "sector": Sector.objects.all,

@@ -16,6 +16,7 @@ import json
 import re
 from collections import defaultdict
 
+from django.utils import timezone
 from elasticsearch_dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
 
 TAG = re.compile(r"<[^>]*>")
@@ -31,7 +32,7 @@ def plain_text(rich_text):
     return " ".join(html.unescape(TAG.sub(" ", rich_text or "")).split())
 
 
-CONTENT_KINDS = ("post", "case-study", "member")
+CONTENT_KINDS = ("post", "case-study", "event", "member")
 TOPIC_KINDS = ("theme", "sector", "region")
 
 
@@ -114,9 +115,10 @@ class PageTags:
         sectors = model.sectors.through.objects.filter(**{f"{owner}__in": pks})
         for pk, slug in sectors.values_list(owner, "sector__slug"):
             self.sectors[pk].append(slug)
-        keywords = model.keywords.through.objects.filter(content_object_id__in=pks)
-        for pk, name in keywords.values_list("content_object_id", "tag__name"):
-            self.keywords[pk].append(name)
+        if hasattr(model, "keywords"):  # events have no keywords
+            keywords = model.keywords.through.objects.filter(content_object_id__in=pks)
+            for pk, name in keywords.values_list("content_object_id", "tag__name"):
+                self.keywords[pk].append(name)
         self.root_paths = Site.get_site_root_paths()
 
     def url(self, page):
@@ -188,6 +190,23 @@ def case_study_source(study, tags):
     }
 
 
+def event_source(event, tags):
+    day = timezone.localdate(event.starts_at)
+    where = "Online" if event.is_online else f"{event.venue} {event.address}"
+    return {
+        "kind": "event",
+        "object_id": event.pk,
+        "title": event.title,
+        "summary": event.summary,
+        "body": f"{plain_text(event.description)} {where} {event.organiser}",
+        "audience": event.audience,
+        "date": day,
+        "year": str(day.year),
+        "spelling": _spelling(event.audience, event.title, event.summary),
+        **tags.fields(event),
+    }
+
+
 def profile_source(profile, _tags=None):
     return {
         "kind": "member",
@@ -223,6 +242,7 @@ def _kinds():
     """Each kind: the queryset of everything findable, and how one object becomes a source."""
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
 
     return {
@@ -239,6 +259,10 @@ def _kinds():
             lambda: CaseStudyPage.objects.published().select_related("region"),
             case_study_source,
         ),
+        "event": (
+            lambda: EventPage.objects.live().public().select_related("region"),
+            event_source,
+        ),
         "member": (
             lambda: MemberProfile.objects.select_related("sector", "region").prefetch_related(
                 "interests"
@@ -252,6 +276,7 @@ def _kinds():
 
 
 KINDS = (*CONTENT_KINDS, *TOPIC_KINDS)
+PAGE_KINDS = ("post", "case-study", "event")
 
 
 def sources(kind, pks=None, chunk_size=500):
@@ -265,7 +290,7 @@ def sources(kind, pks=None, chunk_size=500):
         chunk = list(queryset.filter(pk__gt=last)[:chunk_size])
         if not chunk:
             return
-        tags = PageTags(queryset.model, chunk) if kind in ("post", "case-study") else None
+        tags = PageTags(queryset.model, chunk) if kind in PAGE_KINDS else None
         for obj in chunk:
             yield document_id(kind, obj.pk), fingerprinted(build(obj, tags))
         last = chunk[-1].pk
@@ -275,14 +300,20 @@ def tagged_with(kind, term):
     """(kind, pk) of every document that names the term, to follow a renamed term."""
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
     from network.models import MemberProfile
 
     tagged = {
-        "theme": ("themes", "themes", "interests"),
-        "sector": ("sectors", "sectors", "sector"),
-        "region": ("region", "region", "region"),
+        "theme": ("themes", "themes", "themes", "interests"),
+        "sector": ("sectors", "sectors", "sectors", "sector"),
+        "region": ("region", "region", "region", "region"),
     }[kind]
-    models = (("post", BlogPage), ("case-study", CaseStudyPage), ("member", MemberProfile))
+    models = (
+        ("post", BlogPage),
+        ("case-study", CaseStudyPage),
+        ("event", EventPage),
+        ("member", MemberProfile),
+    )
     for (document_kind, model), field in zip(models, tagged, strict=True):
         for pk in model.objects.filter(**{field: term}).values_list("pk", flat=True):
             yield document_kind, pk

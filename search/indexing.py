@@ -32,12 +32,15 @@ KEEP_APPLIED = timedelta(days=7)
 def _page_kind(page):
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
 
     model = page.specific_class
     if model is not None and issubclass(model, BlogPage):
         return "post"
     if model is not None and issubclass(model, CaseStudyPage):
         return "case-study"
+    if model is not None and issubclass(model, EventPage):
+        return "event"
     return None
 
 
