@@ -201,12 +201,14 @@ def taxonomy_terms(concepts):
 
 
 def found_as_typed(user, word):
-    """Whether any post or case study the viewer may see contains the word, body included."""
+    """Whether any post, case study or event the viewer may see contains the word."""
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
 
     query = PlainText(word)
-    for visible in (BlogPage.objects.visible_to(user), CaseStudyPage.objects.visible_to(user)):
+    for model in (BlogPage, CaseStudyPage, EventPage):
+        visible = model.objects.visible_to(user)
         if visible.search(query).get_queryset().exists():
             return True
     return False

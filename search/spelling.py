@@ -19,6 +19,7 @@ def _collect():
 
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
+    from network.events.models import EventPage
     from network.models import Region, Sector, Theme
     from search.synonyms import file_groups
 
@@ -29,9 +30,11 @@ def _collect():
         found.update(words(title))
         found.update(words(summary))
     studies = CaseStudyPage.objects.visible_to(AnonymousUser())
-    for title, summary in studies.values_list("title", "summary").iterator():
-        found.update(words(title))
-        found.update(words(summary))
+    events = EventPage.objects.visible_to(AnonymousUser())
+    for pages in (studies, events):
+        for title, summary in pages.values_list("title", "summary").iterator():
+            found.update(words(title))
+            found.update(words(summary))
     for model in (Theme, Sector, Region):
         for name in model.objects.values_list("name", flat=True):
             found.update(words(name))

@@ -10,10 +10,11 @@ goes out as STATUS:CANCELLED.
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress, vText
 from wagtail.signals import page_published
 
 from network.models.mixins import Audience
@@ -44,7 +45,9 @@ def _component(event):
         if event.is_online
         else ", ".join(part for part in (event.venue, " ".join(event.address.split())) if part),
     )
-    entry.add("organizer", event.organiser)
+    organiser = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
+    organiser.params["cn"] = vText(event.organiser)
+    entry.add("organizer", organiser)
     entry.add("sequence", event.sequence)
     entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     if event.last_published_at:
@@ -94,14 +97,16 @@ def feed_response(index, request, theme=None):
 
 
 def on_page_published(sender, instance, **kwargs):
-    """Each publication after the first is a change calendars must apply."""
+    """Each publication after the first is a change calendars must apply, and may free
+    places or call the event off (network.events.enrolment.after_publish)."""
+    from .enrolment import after_publish
     from .models import EventPage
 
-    if (
-        isinstance(instance, EventPage)
-        and instance.first_published_at != instance.last_published_at
-    ):
+    if not isinstance(instance, EventPage):
+        return
+    if instance.first_published_at != instance.last_published_at:
         EventPage.objects.filter(pk=instance.pk).update(sequence=F("sequence") + 1)
+        after_publish(instance)
 
 
 def connect():

@@ -65,13 +65,14 @@ def enrol(user, event, now=None):
     enrolment = Enrolment.objects.filter(event=event, user=user).first()
     if enrolment and enrolment.status != EnrolmentStatus.CANCELLED:
         return enrolment
-    full = event.capacity is not None and _places_taken(event) >= event.capacity
+    # Anyone already waiting is ahead of a newcomer, even if a place has just come free.
+    waiting = event.enrolments.filter(status=EnrolmentStatus.WAITING).exists()
+    full = event.capacity is not None and (waiting or _places_taken(event) >= event.capacity)
     status = EnrolmentStatus.WAITING if full else EnrolmentStatus.ENROLLED
     if enrolment is None:
         enrolment = Enrolment(event=event, user=user)
     enrolment.status = status
     enrolment.queued_at = timezone.now()
-    enrolment.reminded_at = None
     enrolment.save()
     transaction.on_commit(invalidate)  # visitors' cached page shows the places left
     if full:
@@ -101,7 +102,7 @@ def cancel(user, event):
     enrolment.save(update_fields=["status"])
     transaction.on_commit(invalidate)
     _tell(user, event, f"You have cancelled your place at “{event.title}”", "event_cancelled")
-    if had_place and not event.is_over():
+    if had_place and not event.cancelled and not event.is_over():
         promote(event)
     return enrolment
 
@@ -132,6 +133,23 @@ def promote(event):
     return moved
 
 
+@transaction.atomic
+def after_publish(event):
+    """A published change: more places go to those waiting; a cancellation tells everyone."""
+    event = _locked(event)
+    if event.cancelled:
+        told = event.enrolments.filter(
+            status__in=[EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITING]
+        ).select_related("user")
+        for enrolment in told:
+            enrolment.status = EnrolmentStatus.CANCELLED
+            enrolment.save(update_fields=["status"])
+            _tell(enrolment.user, event, f"Cancelled: “{event.title}”", "event_called_off")
+        return
+    if not event.is_over():
+        promote(event)
+
+
 def waiting_position(enrolment):
     return (
         Enrolment.objects.filter(
@@ -146,6 +164,8 @@ def waiting_position(enrolment):
 
 def standing(event, user):
     """What the event page shows this viewer about places: their own and the totals."""
+    if event.pk is None:  # a preview of an event not saved yet
+        return {"places_taken": 0, "places_left": event.capacity, "can_enrol": False}
     taken = _places_taken(event)
     enrolment = None
     if getattr(user, "is_authenticated", False):

@@ -7,6 +7,7 @@ they join a waiting list and move up in order when a place frees (network.events
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -131,7 +132,10 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
     venue = models.CharField(max_length=200, blank=True)
     address = models.TextField(blank=True)
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Places; leave empty for no limit"
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Places; leave empty for no limit",
     )
     enrolment_closes_at = models.DateTimeField(
         "enrolment closes",
@@ -228,6 +232,18 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
 
     def is_over(self, now=None):
         return self.ends_at < (now or timezone.now())
+
+    def is_visible_to(self, user):
+        """The listing's rule, which also decides who may fetch this event's images."""
+        return EventPage.objects.visible_to(user).filter(pk=self.pk).exists()
+
+    def with_content_json(self, content):
+        """A revision brings back the page's content, never an old calendar sequence."""
+        obj = super().with_content_json(content)
+        if self.pk:  # read from the row: the object a revision holds may be out of date
+            stored = EventPage.objects.filter(pk=self.pk).values_list("sequence", flat=True)
+            obj.sequence = stored.first() or 0
+        return obj
 
     def serve(self, request, *args, **kwargs):
         refusal = self.members_only_refusal(request)

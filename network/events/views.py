@@ -56,6 +56,10 @@ def cancel_view(request, pk):
         cancel(request.user, event)
     except EnrolmentError as error:
         messages.error(request, str(error))
+    except Exception as error:
+        if not is_busy(error):
+            raise
+        messages.error(request, BUSY_MESSAGE)
     else:
         messages.success(request, "You are no longer enrolled on this event.")
     return redirect(event.url)

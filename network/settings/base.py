@@ -245,6 +245,8 @@ LANGUAGE_CODE = "en-gb"
 # overrides allauth's English text (the compiled django.mo is committed beside it).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
+# Times in the admin are UK times whatever a facilitator picks in their preferences.
+WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 USE_I18N = True
 USE_TZ = True
 

@@ -63,3 +63,25 @@ def test_the_feeds_hold_upcoming_public_events_all_or_by_theme(client, event_ind
     _calendar, entries = events_in(client.get(f"{event_index.url}themes/co-production/calendar/"))
     assert [str(entry["UID"]) for entry in entries] == [uid(with_theme)]
     assert client.get(f"{event_index.url}themes/no-such-theme/calendar/").status_code == 404
+
+
+def test_edits_made_from_revisions_keep_raising_the_sequence(client, event_index):
+    event = EventPageFactory(parent=event_index)
+    for number in range(1, 4):
+        edited = event.get_latest_revision_as_object()  # as the admin editor builds it
+        edited.summary = f"Edited {number} times."
+        edited.save_revision().publish()
+        _calendar, [entry] = events_in(client.get(event.url + "calendar/"))
+        assert entry["SEQUENCE"] == number
+    assert entry["ORGANIZER"] == "mailto:network@localhost"
+    assert entry["ORGANIZER"].params["CN"] == "Network facilitators"
+
+
+def test_members_only_event_images_are_not_for_visitors(event_index):
+    from django.contrib.auth.models import AnonymousUser
+
+    from tests.factories import member_user
+
+    event = EventPageFactory(parent=event_index, audience="members")
+    assert not event.is_visible_to(AnonymousUser())
+    assert event.is_visible_to(member_user())

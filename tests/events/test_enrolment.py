@@ -190,3 +190,62 @@ def test_bookings_are_in_the_members_data_download(member_client, member, event_
     assert [(row["event"], row["status"]) for row in data["event_enrolments"]] == [
         ("Spring network meeting", "enrolled")
     ]
+
+
+def test_more_places_go_to_those_waiting_before_anyone_new(event_index):
+    event = EventPageFactory(parent=event_index, capacity=1)
+    first, second, third = (member_user(email=f"w{n}@example.org") for n in range(3))
+    for person in (first, second, third):
+        enrol(person, event)
+    revision = event.get_latest_revision_as_object()
+    revision.capacity = 2
+    revision.save_revision().publish()
+    assert dict(statuses(event))["w1@example.org"] == "enrolled"
+    newcomer = member_user(email="new@example.org")
+    enrol(newcomer, event)  # one place was freed for w2 by nobody: w2 still waits first
+    assert dict(statuses(event))["new@example.org"] == "waiting"
+    revision = event.get_latest_revision_as_object()
+    revision.capacity = None
+    revision.save_revision().publish()
+    assert {status for _email, status in statuses(event)} == {"enrolled"}
+
+
+def test_calling_an_event_off_tells_everyone_booked_or_waiting(event_index):
+    event = EventPageFactory(parent=event_index, capacity=1)
+    booked, waiting = member_user(email="b@example.org"), member_user(email="w@example.org")
+    enrol(booked, event)
+    enrol(waiting, event)
+    mail.outbox.clear()
+    revision = event.get_latest_revision_as_object()
+    revision.cancelled = True
+    revision.save_revision().publish()
+    assert sorted(m.to[0] for m in mail.outbox) == ["b@example.org", "w@example.org"]
+    assert all("has been cancelled" in m.body for m in mail.outbox)
+    assert {status for _email, status in statuses(event)} == {"cancelled"}
+    with pytest.raises(EnrolmentError, match="cancelled"):
+        enrol(member_user(), event)
+
+
+def test_booking_again_does_not_repeat_the_reminder(event_index):
+    event = EventPageFactory(
+        parent=event_index,
+        starts_at=timezone.now() + datetime.timedelta(hours=5),
+        ends_at=timezone.now() + datetime.timedelta(hours=6),
+    )
+    member = member_user()
+    enrol(member, event)
+    assert send_reminders() == 1
+    cancel(member, event)
+    enrol(member, event)
+    assert send_reminders() == 0
+
+
+def test_a_preview_of_an_unsaved_event_shows_no_booking(event_index):
+    from network.events.enrolment import standing
+    from network.events.models import EventPage
+
+    assert standing(EventPage(capacity=10), member_user()) == {
+        "places_taken": 0,
+        "places_left": 10,
+        "can_enrol": False,
+    }
