@@ -269,7 +269,7 @@ def test_building_digests_costs_the_same_queries_for_ten_members_or_sixty(
 
     few, many = queries_for(10), queries_for(60)
     assert few == many
-    assert many <= 14
+    assert many <= 16  # 13 on SQLite, 15 on PostgreSQL: a handful per batch, not per member
 
 
 # Immediate emails respect the same choices ---------------------------------------------
