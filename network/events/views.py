@@ -24,12 +24,11 @@ def _event(request, pk):
     return get_object_or_404(EventPage.objects.visible_to(request.user), pk=pk)
 
 
-@require_POST
-@member_required(REFUSAL)
-def enrol_view(request, pk):
+def _change_places(request, pk, change, said):
+    """Run an enrolment change and say what happened, or why it could not be done."""
     event = _event(request, pk)
     try:
-        enrolment = enrol(request.user, event)
+        result = change(request.user, event)
     except EnrolmentError as error:
         messages.error(request, str(error))
     except Exception as error:
@@ -37,32 +36,30 @@ def enrol_view(request, pk):
             raise
         messages.error(request, BUSY_MESSAGE)
     else:
-        if enrolment.status == EnrolmentStatus.ENROLLED:
-            messages.success(request, "You have a place. We have emailed you the details.")
-        else:
-            messages.success(
-                request,
-                "The event is full, so you are on the waiting list. We will email you if a "
-                "place comes up.",
-            )
+        messages.success(request, said(result))
     return redirect(event.url)
+
+
+def _booked(enrolment):
+    if enrolment.status == EnrolmentStatus.ENROLLED:
+        return "You have a place. We have emailed you the details."
+    return (
+        "The event is full, so you are on the waiting list. We will email you if a place comes up."
+    )
+
+
+@require_POST
+@member_required(REFUSAL)
+def enrol_view(request, pk):
+    return _change_places(request, pk, enrol, _booked)
 
 
 @require_POST
 @member_required(REFUSAL)
 def cancel_view(request, pk):
-    event = _event(request, pk)
-    try:
-        cancel(request.user, event)
-    except EnrolmentError as error:
-        messages.error(request, str(error))
-    except Exception as error:
-        if not is_busy(error):
-            raise
-        messages.error(request, BUSY_MESSAGE)
-    else:
-        messages.success(request, "You are no longer enrolled on this event.")
-    return redirect(event.url)
+    return _change_places(
+        request, pk, cancel, lambda _enrolment: "You are no longer enrolled on this event."
+    )
 
 
 class EventAttendeesView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -1,8 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from network.membership import is_facilitator
+from network.wagtail_hooks import FacilitatorMenuItem
 
 from .views import EventAttendeesView, attendees_csv
 
@@ -13,11 +12,6 @@ def event_admin_urls():
         path("events/attendees/", EventAttendeesView.as_view(), name="event_attendees"),
         path("events/<int:pk>/attendees.csv", attendees_csv, name="event_attendees_csv"),
     ]
-
-
-class FacilitatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_facilitator(request.user)
 
 
 @hooks.register("register_admin_menu_item")
