@@ -38,6 +38,7 @@ from network.models.mixins import (
     for_audience,
 )
 from network.page_forms import NewPageSlugForm
+from network.resources.models import ResourceAttachment, visible_attachments
 from network.review import IdentifierCheckPanel
 
 from .choices import IntegrationType, InterfaceModel, PartnerRole, RelationshipType, Setting, Status
@@ -302,6 +303,7 @@ class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMix
         FieldPanel("enablers"),
         FieldPanel("key_learning"),
         FieldPanel("cost_and_funding"),
+        InlinePanel("attached_resources", label="Resource from the library"),
         MultiFieldPanel(
             [FieldPanel("contact_role"), FieldPanel("contact_email")], heading="Contact"
         ),
@@ -363,6 +365,7 @@ class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMix
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.case_study(self, request)
+        context["resources"] = visible_attachments(self, request.user)
         context.update(discussion_context(self, request))
         return context
 
@@ -440,6 +443,12 @@ class CaseStudyPartner(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class CaseStudyResource(ResourceAttachment):
+    """An evaluation report, template or slide deck from the library that goes with it."""
+
+    page = ParentalKey(CaseStudyPage, related_name="attached_resources", on_delete=models.CASCADE)
 
 
 class CaseStudyOutcome(Orderable):

@@ -13,6 +13,7 @@ from network.accounts import views as account_views
 from network.events import views as event_views
 from network.form_fields import IdConverter
 from network.models.information import PURPOSES
+from network.resources import access as resource_access
 from network.sitemaps import sitemaps
 from network.views import discussion, information, members, site, taxonomy
 from network.views import following as following_views
@@ -28,6 +29,11 @@ urlpatterns = [
     path("admin/logout/", allauth_views.logout),
     re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_access.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        resource_access.serve_document,
+        name="document-serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("private-media/<path:name>", private_media.serve, name="private-media"),
     path("accounts/", include("allauth.urls")),

@@ -20,6 +20,7 @@ KIND_LABELS = {
     "post": "Reflections",
     "case-study": "Case studies",
     "event": "Events",
+    "resource": "Resources",
     "member": "Members",
     "theme": "CMHF themes",
     "sector": "Sectors",
@@ -156,6 +157,39 @@ def events(user, backend_query):
     return _finish_pages(documents, visible, EventPage)
 
 
+def resources(user, backend_query):
+    """Resources, matched on their document's words too (Wagtail indexes them with the page)."""
+    from network.resources.models import ResourcePage
+
+    visible = ResourcePage.objects.visible_to(user)
+    columns = ("pk", "title", "summary", "publisher", "first_published_at", "region__slug")
+    rows = _ranked_rows(visible, backend_query, columns)
+    documents = []
+    for pk, title, summary, publisher, published_at, region in rows:
+        day = timezone.localdate(published_at) if published_at else None
+        facets = {
+            "type": {"resource"},
+            "year": {str(day.year)} if day else set(),
+            "region": {region} if region else set(),
+        }
+        documents.append(Document("resource", pk, title, f"{summary} {publisher}", day, facets))
+    return _finish_pages(documents, visible, ResourcePage)
+
+
+def passages(pks):
+    """Each resource's document pages and how to name them, for the hits being shown."""
+    from network.resources.models import DocumentText, ResourcePage
+
+    documents = dict(ResourcePage.objects.filter(pk__in=pks).values_list("pk", "document_id"))
+    texts = {
+        text.document_id: text
+        for text in DocumentText.objects.filter(
+            document_id__in=[d for d in documents.values() if d], status="searchable"
+        ).select_related("document")
+    }
+    return {pk: texts[document] for pk, document in documents.items() if document in texts}
+
+
 def members(user, concepts):
     from network.models import MemberProfile
 
@@ -201,13 +235,14 @@ def taxonomy_terms(concepts):
 
 
 def found_as_typed(user, word):
-    """Whether any post, case study or event the viewer may see contains the word."""
+    """Whether any post, case study, event or resource the viewer may see has the word."""
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
+    from network.resources.models import ResourcePage
 
     query = PlainText(word)
-    for model in (BlogPage, CaseStudyPage, EventPage):
+    for model in (BlogPage, CaseStudyPage, EventPage, ResourcePage):
         visible = model.objects.visible_to(user)
         if visible.search(query).get_queryset().exists():
             return True

@@ -18,7 +18,7 @@ from search import documents as gather
 from search.analytics import opened_url
 from search.documents import KIND_LABELS
 from search.facets import build_facets, count, passes
-from search.highlight import highlight
+from search.highlight import highlight, passage
 from search.query import parse
 from search.spelling import vocabulary
 from search.synonyms import synonym_index
@@ -38,6 +38,9 @@ class Hit:
     kind_label: str
     open_url: str = ""
     themes: list = field(default_factory=list)
+    # A resource's passage from inside its document, and where it is ("page 3").
+    passage: str = ""
+    passage_where: str = ""
 
 
 @dataclass
@@ -97,7 +100,7 @@ def sort_documents(documents, sort):
         )
 
 
-PAGE_KINDS = ("post", "case-study", "event")
+PAGE_KINDS = ("post", "case-study", "event", "resource")
 
 
 def toggle_query(params, param, value):
@@ -111,7 +114,7 @@ def toggle_query(params, param, value):
 def _gather(user, parsed):
     backend_query = parsed.backend_query()
     found = gather.posts(user, backend_query) + gather.case_studies(user, backend_query)
-    found += gather.events(user, backend_query)
+    found += gather.events(user, backend_query) + gather.resources(user, backend_query)
     return found + gather.members(user, parsed.concepts) + gather.taxonomy_terms(parsed.concepts)
 
 
@@ -120,11 +123,13 @@ def _urls(request, documents):
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
+    from network.resources.models import ResourcePage
 
     models = {
         "post": BlogPage,
         "case-study": CaseStudyPage,
         "event": EventPage,
+        "resource": ResourcePage,
         "member": MemberProfile,
         "theme": Theme,
         "sector": Sector,
@@ -147,6 +152,15 @@ def _urls(request, documents):
         else:
             urls[key] = (obj.get_absolute_url(), [])
     return urls
+
+
+def _passage(text, parsed):
+    """Where in a resource's document the words were found, for the hit's second line."""
+    found = passage(text.pages, parsed.concepts) if text is not None and parsed.concepts else None
+    if found is None:
+        return {}
+    number, snippet = found
+    return {"passage": snippet, "passage_where": text.page_label(number)}
 
 
 def search(request):
@@ -192,6 +206,7 @@ def search(request):
     response.page = Paginator(matching, PAGE_SIZE).get_page(params.get("page"))
     shown = list(response.page.object_list)
     urls = _urls(request, shown)
+    texts = gather.passages([d.pk for d in shown if d.kind == "resource"])
     hits = []
     for document in shown:
         url, themes = urls.get(document.key, (None, []))
@@ -206,6 +221,7 @@ def search(request):
                 kind_label=KIND_LABELS[document.kind],
                 open_url=opened_url(query, url),
                 themes=themes,
+                **_passage(texts.get(document.pk) if document.kind == "resource" else None, parsed),
             )
         )
     response.page.object_list = hits

@@ -15,6 +15,8 @@ not see.
 """
 
 import datetime
+import html
+import re
 
 from django.core.paginator import Paginator
 from django.utils.html import escape
@@ -24,6 +26,7 @@ from elasticsearch_dsl.faceted_search import FacetedResponse
 
 from network.listing import selected_chips
 from network.membership import is_facilitator, is_member
+from search import documents as gather
 from search.analytics import opened_url
 from search.connection import ALIAS, guarded, index_alias
 from search.documents import KIND_LABELS, Document
@@ -32,11 +35,14 @@ from search.facets import build_facets, facet_result
 from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
 
-FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body"]
+FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body", "document_text"]
 # Snippets come from the short fields, as on the database path: highlighting the body of
 # every hit would cost more than finding them.
 SNIPPET_FIELDS = ("summary", "key_learning")
 SNIPPET_LENGTH = 260
+# A resource's passage comes from inside its document: only the ten hits shown are
+# highlighted, and one page's words at most.
+PASSAGE_FIELD = "document_text"
 MEMBER_WEIGHT = 0.2
 TOPICS_SHOWN = 5
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's result window
@@ -166,10 +172,10 @@ class ContentSearch(FacetedSearch):
             # Marked: the words and their synonyms; the fuzzy and phrase clauses would cost
             # most of the request to highlight and add little to what a reader sees.
             options["highlight_query"] = Q(
-                "multi_match", query=self._query, fields=list(SNIPPET_FIELDS)
+                "multi_match", query=self._query, fields=[*SNIPPET_FIELDS, PASSAGE_FIELD]
             ).to_dict()
         return search.highlight(
-            *SNIPPET_FIELDS, number_of_fragments=1, fragment_size=SNIPPET_LENGTH
+            *SNIPPET_FIELDS, PASSAGE_FIELD, number_of_fragments=1, fragment_size=SNIPPET_LENGTH
         ).highlight_options(**options)
 
 
@@ -251,11 +257,13 @@ def _visible_keys(user, keys):
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
+    from network.resources.models import ResourcePage
 
     querysets = {
         "post": lambda: BlogPage.objects.visible_to(user),
         "case-study": lambda: CaseStudyPage.objects.visible_to(user),
         "event": lambda: EventPage.objects.visible_to(user),
+        "resource": lambda: ResourcePage.objects.visible_to(user),
         "member": lambda: MemberProfile.objects.listed_to(user),
         "theme": Theme.objects.all,
         "sector": Sector.objects.all,
@@ -283,6 +291,36 @@ def _snippet(hit):
     if len(summary) > SNIPPET_LENGTH:
         summary = summary[: summary.rfind(" ", 0, SNIPPET_LENGTH) + 1 or SNIPPET_LENGTH] + "…"
     return escape(summary)
+
+
+TAG = re.compile(r"</?mark>")
+
+
+def _passages(found):
+    """Each shown resource's passage and the page it is on, found by matching the
+    highlighted fragment against the stored pages (the index does not say which page)."""
+    fragments = {}
+    for hit in found.hits:
+        highlighted = getattr(hit.meta, "highlight", None)
+        texts = getattr(highlighted, PASSAGE_FIELD, None) if highlighted is not None else None
+        if hit.kind == "resource" and texts:
+            fragments[hit.object_id] = texts[0]
+    if not fragments:
+        return {}
+    stored = gather.passages(list(fragments))
+    passages = {}
+    for pk, fragment in fragments.items():
+        plain = html.unescape(TAG.sub("", fragment))
+        text = stored.get(pk)
+        number = (
+            next((n for n, page in enumerate(text.pages, start=1) if plain in page), None)
+            if text is not None
+            else None
+        )
+        where = text.page_label(number) if text is not None else ""
+        # The html encoder escaped the document's words; only <mark> is markup here.
+        passages[pk] = {"passage": mark_safe(fragment), "passage_where": where}
+    return passages
 
 
 def _facet_results(response, facets, selected):
@@ -339,6 +377,7 @@ def _hit(document, url, query, **fields):
 def _hits(user, query, found, topics_found):
     keys = [(hit.kind, hit.object_id) for hit in [*found.hits, *topics_found]]
     visible = _visible_keys(user, keys)
+    passages = _passages(found)
     hits = []
     for hit in found.hits:
         if (hit.kind, hit.object_id) not in visible:
@@ -346,7 +385,8 @@ def _hits(user, query, found, topics_found):
         day = datetime.date.fromisoformat(hit.date[:10]) if "date" in hit and hit.date else None
         document = Document(hit.kind, hit.object_id, hit.title, date=day)
         themes = list(hit.theme_names) if "theme_names" in hit else []
-        hits.append(_hit(document, hit.url, query, snippet=_snippet(hit), themes=themes))
+        passage = passages.get(hit.object_id, {}) if hit.kind == "resource" else {}
+        hits.append(_hit(document, hit.url, query, snippet=_snippet(hit), themes=themes, **passage))
     topics = [
         _hit(
             Document(topic.kind, topic.object_id, topic.title),

@@ -48,3 +48,15 @@ def highlight(text, concepts, length=SNIPPET_LENGTH):
     if end < len(text):
         pieces.append("…")
     return mark_safe("".join(pieces))  # every piece of text is escaped above
+
+
+def passage(pages, concepts, length=SNIPPET_LENGTH):
+    """The first page that holds a word asked for, and that page's passage around it.
+
+    Returns (page number from 1, snippet) or None when no page matches, as when the
+    document matched only through a word form the patterns do not cover.
+    """
+    for number, text in enumerate(pages, start=1):
+        if any(concept.matches(text) for concept in concepts):
+            return number, highlight(text, concepts, length)
+    return None

@@ -32,7 +32,7 @@ def plain_text(rich_text):
     return " ".join(html.unescape(TAG.sub(" ", rich_text or "")).split())
 
 
-CONTENT_KINDS = ("post", "case-study", "event", "member")
+CONTENT_KINDS = ("post", "case-study", "event", "resource", "member")
 TOPIC_KINDS = ("theme", "sector", "region")
 
 
@@ -49,6 +49,8 @@ class ContentDocument(Document):
     summary = _text()
     key_learning = _text()
     body = _text(index_options="offsets")
+    # A resource's document, one entry per page, so a highlight is one page's passage.
+    document_text = _text(index_options="offsets")
     keywords = _text()
     spelling = Text(analyzer="shingles")
     audience = Keyword()
@@ -207,6 +209,25 @@ def event_source(event, tags):
     }
 
 
+def resource_source(resource, tags):
+    published = resource.first_published_at
+    day = timezone.localdate(published) if published else None
+    text = resource.text
+    return {
+        "kind": "resource",
+        "object_id": resource.pk,
+        "title": resource.title,
+        "summary": resource.summary,
+        "body": f"{resource.publisher} {resource.get_document_type_display()}",
+        "document_text": list(text.pages) if text is not None and text.is_searchable else [],
+        "audience": resource.audience,
+        "date": day,
+        "year": str(day.year) if day else None,
+        "spelling": _spelling(resource.audience, resource.title, resource.summary),
+        **tags.fields(resource),
+    }
+
+
 def profile_source(profile, _tags=None):
     return {
         "kind": "member",
@@ -244,6 +265,7 @@ def _kinds():
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
+    from network.resources.models import ResourcePage
 
     return {
         "post": (
@@ -263,6 +285,14 @@ def _kinds():
             lambda: EventPage.objects.live().public().select_related("region"),
             event_source,
         ),
+        "resource": (
+            lambda: (
+                ResourcePage.objects.live()
+                .public()
+                .select_related("region", "document__extracted_text__document")
+            ),
+            resource_source,
+        ),
         "member": (
             lambda: MemberProfile.objects.select_related("sector", "region").prefetch_related(
                 "interests"
@@ -276,7 +306,7 @@ def _kinds():
 
 
 KINDS = (*CONTENT_KINDS, *TOPIC_KINDS)
-PAGE_KINDS = ("post", "case-study", "event")
+PAGE_KINDS = ("post", "case-study", "event", "resource")
 
 
 def sources(kind, pks=None, chunk_size=500):
@@ -302,16 +332,18 @@ def tagged_with(kind, term):
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
     from network.models import MemberProfile
+    from network.resources.models import ResourcePage
 
     tagged = {
-        "theme": ("themes", "themes", "themes", "interests"),
-        "sector": ("sectors", "sectors", "sectors", "sector"),
-        "region": ("region", "region", "region", "region"),
+        "theme": ("themes", "themes", "themes", "themes", "interests"),
+        "sector": ("sectors", "sectors", "sectors", "sectors", "sector"),
+        "region": ("region", "region", "region", "region", "region"),
     }[kind]
     models = (
         ("post", BlogPage),
         ("case-study", CaseStudyPage),
         ("event", EventPage),
+        ("resource", ResourcePage),
         ("member", MemberProfile),
     )
     for (document_kind, model), field in zip(models, tagged, strict=True):

@@ -33,6 +33,7 @@ def _page_kind(page):
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
+    from network.resources.models import ResourcePage
 
     model = page.specific_class
     if model is not None and issubclass(model, BlogPage):
@@ -41,6 +42,8 @@ def _page_kind(page):
         return "case-study"
     if model is not None and issubclass(model, EventPage):
         return "event"
+    if model is not None and issubclass(model, ResourcePage):
+        return "resource"
     return None
 
 

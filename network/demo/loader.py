@@ -86,6 +86,7 @@ class DemoLoader:
             self.load_case_studies(case_study_index)
             self.load_featured(home)
             self.load_events(self.load_event_index(home))
+            self.load_resources(self.load_resource_index(home))
             self.load_comments()
             self.load_follows()
         return self
@@ -103,6 +104,7 @@ class DemoLoader:
             self.load_index(BlogIndexPage, home, content.BLOG_INDEX)
             self.load_index(CaseStudyIndexPage, home, content.CASE_STUDY_INDEX)
             self.load_event_index(home)
+            self.load_resource_index(home)
         return self
 
     # Events ------------------------------------------------------------------------------
@@ -164,6 +166,82 @@ class DemoLoader:
             event.sectors.set(self._terms_for(Sector, spec["sectors"]))
             event.save_revision().publish()
             self._made("event", event.title)
+
+    # Resources ---------------------------------------------------------------------------
+
+    def load_resource_index(self, home):
+        from network.resources.models import ResourceIndexPage
+
+        from .resources import RESOURCE_INDEX
+
+        index = ResourceIndexPage.objects.order_by("pk").first()
+        if index is not None:
+            self._found("page")
+            return index
+        index = self._publish(
+            home,
+            ResourceIndexPage(
+                title=RESOURCE_INDEX["title"],
+                slug=RESOURCE_INDEX["slug"],
+                introduction=RESOURCE_INDEX["introduction"],
+            ),
+        )
+        self._made("page", index.title)
+        return index
+
+    def load_resources(self, index):
+        from django.core.files.base import ContentFile
+        from wagtail.documents import get_document_model
+
+        from network.resources import reading
+        from network.resources.models import ResourcePage
+
+        from .pdfs import pdf_bytes
+        from .resources import RESOURCES
+
+        for spec in RESOURCES:
+            if ResourcePage.objects.filter(slug=spec["slug"]).exists():
+                self._found("resource")
+                continue
+            document = get_document_model()(title=spec["title"])
+            document.file.save(
+                spec["file"], ContentFile(pdf_bytes(spec["pages"], spec["title"])), save=False
+            )
+            document._set_document_file_metadata()
+            document.save()
+            reading.read(document.pk)  # at once, so the pages below are indexed with the words
+            resource = ResourcePage(
+                title=spec["title"],
+                slug=spec["slug"],
+                summary=spec["summary"],
+                document=document,
+                document_type=spec["document_type"],
+                publisher=spec["publisher"],
+                year=spec["year"],
+                audience=spec["audience"],
+                region=self._term(Region, spec["region"]),
+            )
+            index.add_child(instance=resource)
+            resource.themes.set(self._terms_for(Theme, spec["themes"]))
+            resource.sectors.set(self._terms_for(Sector, spec["sectors"]))
+            resource.save_revision().publish()
+            self._made("resource", resource.title)
+            self._attach(resource, spec)
+
+    @staticmethod
+    def _attach(resource, spec):
+        """The resource listed on the case study or event it belongs to, as a new revision."""
+        from network.events.models import EventPage
+
+        for model, slug in (
+            (CaseStudyPage, spec.get("case_study")),
+            (EventPage, spec.get("event")),
+        ):
+            page = model.objects.filter(slug=slug).first() if slug else None
+            if page is None:
+                continue
+            page.attached_resources.add(page.attached_resources.model(resource=resource))
+            page.save_revision().publish()
 
     def load_follows(self):
         """The demo member follows two themes, so following and digests have something to show."""

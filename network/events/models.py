@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
@@ -32,6 +33,7 @@ from network.models.mixins import (
     TaxonomyMixin,
     for_audience,
 )
+from network.resources.models import ResourceAttachment, visible_attachments
 
 PAST_EVENTS_SHOWN = 20
 
@@ -181,6 +183,7 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
             [FieldPanel("notes"), FieldPanel("slides_url"), FieldPanel("recording_url")],
             heading="Afterwards",
         ),
+        InlinePanel("attached_resources", label="Resource from the library"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
 
@@ -261,6 +264,7 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
 
         context = super().get_context(request, *args, **kwargs)
         context.update(standing(self, request.user))
+        context["resources"] = visible_attachments(self, request.user)
         return context
 
     @path("")
@@ -272,6 +276,12 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
         from .calendar import event_response
 
         return event_response(self, request)
+
+
+class EventResource(ResourceAttachment):
+    """Reading for before the event, or its slides and report afterwards."""
+
+    page = ParentalKey(EventPage, related_name="attached_resources", on_delete=models.CASCADE)
 
 
 class EnrolmentStatus(models.TextChoices):
@@ -300,4 +310,11 @@ class Enrolment(models.Model):
         return f"{self.user} for {self.event}: {self.get_status_display()}"
 
 
-__all__ = ["Audience", "Enrolment", "EnrolmentStatus", "EventIndexPage", "EventPage"]
+__all__ = [
+    "Audience",
+    "Enrolment",
+    "EnrolmentStatus",
+    "EventIndexPage",
+    "EventPage",
+    "EventResource",
+]

@@ -34,6 +34,7 @@ class HomePage(SharingMixin, Page):
         "blog.BlogIndexPage",
         "casestudies.CaseStudyIndexPage",
         "events.EventIndexPage",
+        "resources.ResourceIndexPage",
         "network.InformationPage",
     ]
     template = "network/home_page.html"

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "blog",
     "casestudies",
     "network.events",
+    "network.resources",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -259,7 +260,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # anyone, and reach people through /private-media/, which checks who is asking first
 # (network/private_media.py). The two roots must not overlap (`manage.py check`).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
-PRIVATE_MEDIA_FOLDERS = ["original_images", "images"]
+PRIVATE_MEDIA_FOLDERS = ["original_images", "images", "documents"]
 # With a prefix (production), the view only says yes and the proxy sends the file from
 # its internal location; without one, Django sends the file itself.
 PRIVATE_MEDIA_REDIRECT_HEADER = "X-Accel-Redirect"
@@ -288,7 +289,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Every upload form checks the file's contents against its name (network/resources/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "network.resources.forms.DocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# Through Wagtail's view, which asks network/resources/access.py who may have the file.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 # No autosave in the editor. On a new page it saves before the required fields are filled
 # in, so "Autosave is paused" appears as soon as typing starts, and each attempt can leave

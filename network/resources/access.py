@@ -1,0 +1,53 @@
+"""Who may fetch a document: whoever may see a resource that carries it.
+
+Documents are private files (network/private_media.py), kept out of the public media
+folder, and Wagtail's /documents/ address asks this module before serving one (through
+the before_serve_document hook, and serve_document, which the site's URLs put in front). A visitor
+gets the file of a public resource; a member also gets members-only ones; people who
+manage documents in the admin get every file, drafts and unused ones included. Anyone
+else gets the same 404 as for a file that does not exist, so nothing is given away.
+"""
+
+from django.http import Http404
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.documents import get_document_model
+from wagtail.documents.views.serve import serve as wagtail_serve
+from wagtail.permissions import policy_registry
+
+from network import private_media
+
+FOLDER = "documents"
+MANAGING = ["add", "change", "choose", "delete"]
+
+
+def may_fetch(user, document):
+    from .models import ResourcePage
+
+    if ResourcePage.objects.visible_to(user).filter(document=document).exists():
+        return True
+    policy = policy_registry.get_by_type(get_document_model())
+    return policy.user_has_any_permission(user, MANAGING)
+
+
+def _rule(request, name):
+    document = get_document_model().objects.filter(file=name).first()
+    return document is not None and may_fetch(request.user, document)
+
+
+def before_serve_document(document, request):
+    """Wagtail's serve view asks this first; anyone refused gets a plain 404."""
+    if not may_fetch(request.user, document):
+        raise Http404("No such document")
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view, its answer marked private: a shared cache must never hand
+    a members-only file to the next person, nor a public one kept after it was withdrawn."""
+    response = wagtail_serve(request, document_id, document_filename)
+    patch_cache_control(response, private=True, max_age=3600)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def connect():
+    private_media.register(FOLDER, _rule)

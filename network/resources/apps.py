@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class ResourcesConfig(AppConfig):
+    name = "network.resources"
+    label = "resources"
+    verbose_name = "Resource library"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from network import digests
+
+        from . import access, digest_source, signals
+
+        access.connect()
+        signals.connect()
+        digests.register_source("resources", digest_source.published_between)

@@ -1,0 +1,13 @@
+"""Resources first published in a window, for network.digests, fetched in one go."""
+
+from .models import ResourcePage
+
+
+def published_between(start, end):
+    return list(
+        ResourcePage.objects.live()
+        .public()
+        .filter(first_published_at__gt=start, first_published_at__lte=end)
+        .select_related("region")
+        .prefetch_related("themes", "sectors")
+    )

@@ -1,0 +1,61 @@
+"""Reading a document's words once per version of its file, then telling search.
+
+Run by a task after every upload or replacement (network.resources.tasks), and by
+``manage.py read_documents`` for files that were never read. The same file read twice
+gives the same answer, so a repeated task costs one hash and nothing else.
+"""
+
+import hashlib
+import io
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.search import index
+
+from network import page_cache
+
+from .extraction import extract
+from .models import DocumentText, ResourcePage, TextStatus
+
+
+def _contents(document):
+    with document.file.open("rb") as stored:
+        return stored.read()
+
+
+def read(document_id, force=False):
+    """Read the document's words into its DocumentText; returns it (None: no document)."""
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return None
+    try:
+        data = _contents(document)
+    except OSError:
+        data = None
+    record, _created = DocumentText.objects.get_or_create(document=document)
+    if data is None:
+        file_hash = ""
+    else:
+        file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+        if not force and record.file_hash == file_hash and record.status != TextStatus.PENDING:
+            return record
+    found = extract(io.BytesIO(data or b""), document.file.name)
+    record.pages = found.pages
+    record.paged = found.paged
+    record.truncated = found.truncated
+    record.problem = found.problem
+    record.status = TextStatus.SEARCHABLE if found.is_searchable else TextStatus.NOT_SEARCHABLE
+    record.file_hash = file_hash
+    record.read_at = timezone.now()
+    record.save()
+    transaction.on_commit(lambda: reindex(document.pk))
+    return record
+
+
+def reindex(document_id):
+    """Every live resource that carries the document is indexed again with its new words."""
+    for resource in ResourcePage.objects.live().filter(document_id=document_id):
+        index.insert_or_update_object(resource)
+        page_cache.visibility_changed.send(sender=ResourcePage, page=resource)
+    page_cache.invalidate()

@@ -1,0 +1,43 @@
+"""The facilitators' list of documents whose words search cannot reach."""
+
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from network.accounts.admin_views import FacilitatorOnlyMixin
+
+from .models import DocumentText, ResourcePage, TextStatus
+
+SHOWN = 500
+
+
+class UnreadableDocumentsView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Resources whose document could not be read, or has not been read yet, with why.
+
+    Each is still published and found by its title and summary; the list says which to
+    replace with a version that has real text (an accessible PDF rather than a scan).
+    """
+
+    template_name = "resources/admin/unreadable.html"
+    page_title = "Documents not searchable"
+    header_icon = "doc-full"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        resources = (
+            ResourcePage.objects.exclude(document__extracted_text__status=TextStatus.SEARCHABLE)
+            .select_related("document__extracted_text")
+            .order_by("title", "pk")
+        )
+        rows = []
+        for resource in resources[:SHOWN]:
+            text = resource.text
+            if resource.document_id is None:
+                reason = "The document has been deleted"
+            elif text is None or text.status == TextStatus.PENDING:
+                reason = "Waiting to be read"
+            else:
+                reason = text.get_problem_display()
+            rows.append({"resource": resource, "reason": reason})
+        context["rows"] = rows
+        context["searchable"] = DocumentText.objects.filter(status=TextStatus.SEARCHABLE).count()
+        return context

@@ -1,0 +1,33 @@
+from django.urls import path, reverse
+from wagtail import hooks
+
+from network.wagtail_hooks import FacilitatorMenuItem
+
+from . import access
+from .views import UnreadableDocumentsView
+
+
+@hooks.register("before_serve_document")
+def check_document_access(document, request):
+    return access.before_serve_document(document, request)
+
+
+@hooks.register("register_admin_urls")
+def resource_admin_urls():
+    return [
+        path(
+            "resources/not-searchable/",
+            UnreadableDocumentsView.as_view(),
+            name="resources_not_searchable",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def unreadable_documents_menu_item():
+    return FacilitatorMenuItem(
+        "Documents not searchable",
+        reverse("resources_not_searchable"),
+        icon_name="doc-full",
+        order=209,
+    )
