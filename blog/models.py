@@ -314,20 +314,13 @@ class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, P
         self.reading_minutes = max(1, math.ceil(stream_words(self.body) / WORDS_PER_MINUTE))
         super().save(*args, **kwargs)
 
-    def is_visible_to(self, user):
-        """The listings' rule, which also decides who may fetch this post's images."""
-        return BlogPage.objects.visible_to(user).filter(pk=self.pk).exists()
-
     def serve(self, request, *args, **kwargs):
         if self.hidden_for_review and not is_facilitator(request.user):
             raise Http404("This post is hidden while facilitators review reports about it")
-        refusal = self.members_only_refusal(request)
-        if refusal is not None:
-            return refusal
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
-        if self.is_members_only or self.hidden_for_review:
+        if self.hidden_for_review:
             return []
         return super().get_sitemap_urls(request)
 

@@ -347,21 +347,6 @@ class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMix
     def member_edit_url(self):
         return reverse("suggest-case-study-edit", args=[self.pk])
 
-    def is_visible_to(self, user):
-        """The listings' rule, which also decides who may fetch this case study's images."""
-        return CaseStudyPage.objects.visible_to(user).filter(pk=self.pk).exists()
-
-    def serve(self, request, *args, **kwargs):
-        refusal = self.members_only_refusal(request)
-        if refusal is not None:
-            return refusal
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        if self.is_members_only:
-            return []
-        return super().get_sitemap_urls(request)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.case_study(self, request)

@@ -162,17 +162,17 @@ def resources(user, backend_query):
     from network.resources.models import ResourcePage
 
     visible = ResourcePage.objects.visible_to(user)
-    columns = ("pk", "title", "summary", "publisher", "first_published_at", "region__slug")
+    columns = ("pk", "title", "summary", "first_published_at", "region__slug")
     rows = _ranked_rows(visible, backend_query, columns)
     documents = []
-    for pk, title, summary, publisher, published_at, region in rows:
+    for pk, title, summary, published_at, region in rows:
         day = timezone.localdate(published_at) if published_at else None
         facets = {
             "type": {"resource"},
             "year": {str(day.year)} if day else set(),
             "region": {region} if region else set(),
         }
-        documents.append(Document("resource", pk, title, f"{summary} {publisher}", day, facets))
+        documents.append(Document("resource", pk, title, summary, day, facets))
     return _finish_pages(documents, visible, ResourcePage)
 
 

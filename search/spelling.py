@@ -21,6 +21,7 @@ def _collect():
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
     from network.models import Region, Sector, Theme
+    from network.resources.models import ResourcePage
     from search.synonyms import file_groups
 
     found = set()
@@ -31,7 +32,8 @@ def _collect():
         found.update(words(summary))
     studies = CaseStudyPage.objects.visible_to(AnonymousUser())
     events = EventPage.objects.visible_to(AnonymousUser())
-    for pages in (studies, events):
+    resources = ResourcePage.objects.visible_to(AnonymousUser())
+    for pages in (studies, events, resources):
         for title, summary in pages.values_list("title", "summary").iterator():
             found.update(words(title))
             found.update(words(summary))

@@ -89,6 +89,13 @@ def event_index(home):
 
 
 @pytest.fixture
+def resource_index(home):
+    from network.resources.models import ResourceIndexPage
+
+    return home.add_child(instance=ResourceIndexPage(title="Resource library", slug="resources"))
+
+
+@pytest.fixture
 def visitor():
     return UserFactory()
 

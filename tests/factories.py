@@ -14,6 +14,7 @@ from casestudies.models import CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
 from network.events.models import EventPage
 from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 from network.models import MemberProfile, MembershipApplication, Region, Sector, User
+from network.resources.models import ResourcePage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -202,3 +203,35 @@ class EventPageFactory(PageFactory):
     organiser = "Network facilitators"
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
     ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=1))
+
+
+def document(pages=("A page of guidance.",), name="report.pdf", data=None, title=None):
+    """A Wagtail document holding a real PDF of ``pages`` (or the bytes given), read at once
+    as the upload task would read it."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from network.demo.pdfs import pdf_bytes
+    from network.resources import reading
+
+    item = get_document_model()(title=title or name)
+    item.file.save(
+        name, ContentFile(data if data is not None else pdf_bytes(list(pages))), save=False
+    )
+    item._set_document_file_metadata()
+    item.save()
+    reading.read(item.pk)
+    return item
+
+
+class ResourcePageFactory(PageFactory):
+    class Meta:
+        model = ResourcePage
+
+    title = factory.Sequence(lambda n: f"Evaluation report {n}")
+    slug = factory.Sequence(lambda n: f"evaluation-report-{n}")
+    summary = "What changed in the first year, and how it was measured."
+    document = factory.LazyFunction(document)
+    document_type = "evaluation"
+    publisher = "Community Mental Health Network"
+    year = 2025

@@ -123,7 +123,7 @@ class EventPageQuerySet(PageQuerySet):
         return self.select_related("region").prefetch_related("themes", "sectors")
 
 
-class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, Page):
+class EventPage(AudienceMixin, RoutablePageMixin, TaxonomyMixin, SharingMixin, Page):
     summary = models.CharField(max_length=300)
     description = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
     kind = models.CharField(max_length=20, choices=EventKind.choices)
@@ -236,10 +236,6 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
     def is_over(self, now=None):
         return self.ends_at < (now or timezone.now())
 
-    def is_visible_to(self, user):
-        """The listing's rule, which also decides who may fetch this event's images."""
-        return EventPage.objects.visible_to(user).filter(pk=self.pk).exists()
-
     def with_content_json(self, content):
         """A revision brings back the page's content, never an old calendar sequence."""
         obj = super().with_content_json(content)
@@ -247,17 +243,6 @@ class EventPage(RoutablePageMixin, AudienceMixin, TaxonomyMixin, SharingMixin, P
             stored = EventPage.objects.filter(pk=self.pk).values_list("sequence", flat=True)
             obj.sequence = stored.first() or 0
         return obj
-
-    def serve(self, request, *args, **kwargs):
-        refusal = self.members_only_refusal(request)
-        if refusal is not None:
-            return refusal
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        if self.is_members_only:
-            return []
-        return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         from .enrolment import standing

@@ -45,6 +45,24 @@ class AudienceMixin(models.Model):
             return TemplateResponse(request, self.members_only_template, status=403)
         return None
 
+    def is_visible_to(self, user):
+        """The page type's own listing rule (``objects.visible_to``), which also decides who
+        may fetch the images and files the page shows."""
+        return type(self).objects.visible_to(user).filter(pk=self.pk).exists()
+
+    def serve(self, request, *args, **kwargs):
+        # First in a page's bases, so routed sub-pages (an event's calendar file) are
+        # refused too.
+        refusal = self.members_only_refusal(request)
+        if refusal is not None:
+            return refusal
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if self.is_members_only:
+            return []
+        return super().get_sitemap_urls(request)
+
 
 def for_audience(queryset, user):
     """The queryset less members-only pages, unless the viewer is a network member."""

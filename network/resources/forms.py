@@ -16,6 +16,8 @@ class DocumentForm(BaseDocumentForm):
         upload = self.cleaned_data.get("file")
         if upload is None or "file" not in self.changed_data:
             return upload
+        if files.extension_of(upload.name) not in files.KINDS:
+            return upload  # Wagtail's own check names the endings it takes
         label = files.label_for(upload.name)
         try:
             files.check(upload, upload.name)
@@ -27,3 +29,11 @@ class DocumentForm(BaseDocumentForm):
                 code="not_that_kind",
             ) from error
         return upload
+
+    def _post_clean(self):
+        """One message per problem: a file refused above is not also blamed for having no
+        extension by Wagtail's model check, which sees the file field empty."""
+        refused = list(self._errors.get("file", [])) if hasattr(self, "_errors") else []
+        super()._post_clean()
+        if refused:
+            self._errors["file"] = self.error_class(refused)

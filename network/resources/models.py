@@ -167,21 +167,6 @@ class ResourcePage(AudienceMixin, TaxonomyMixin, SharingMixin, Page):
         text = self.text
         return text is not None and not text.is_searchable
 
-    def is_visible_to(self, user):
-        """The listing's rule, which also decides who may fetch the file and its images."""
-        return ResourcePage.objects.visible_to(user).filter(pk=self.pk).exists()
-
-    def serve(self, request, *args, **kwargs):
-        refusal = self.members_only_refusal(request)
-        if refusal is not None:
-            return refusal
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        if self.is_members_only:
-            return []
-        return super().get_sitemap_urls(request)
-
 
 class TextStatus(models.TextChoices):
     PENDING = "pending", "Not read yet"

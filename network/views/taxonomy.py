@@ -11,6 +11,7 @@ from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
 from network.events.models import EventPage
 from network.models import MemberProfile, Region, Sector, Theme
+from network.resources.models import ResourcePage
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,12 @@ def term_detail(request, kind, slug):
                 .filter(cancelled=False, **{term_kind.page_lookup: term})
                 .upcoming()
                 .for_listing()[:3]
+            ),
+            "resources": list(
+                ResourcePage.objects.visible_to(request.user)
+                .filter(**{term_kind.page_lookup: term})
+                .for_listing()
+                .order_by("-year", "title", "pk")[:3]
             ),
         },
     )

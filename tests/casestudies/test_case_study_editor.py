@@ -46,6 +46,7 @@ def draft_form(title, slug):
             "enablers": blank_text,
             "key_learning": blank_text,
             "cost_and_funding": blank_text,
+            "attached_resources": inline_formset([]),
             "contact_role": "",
             "contact_email": "",
             "date_published": "2025-06-01",

@@ -85,3 +85,15 @@ def test_members_only_event_images_are_not_for_visitors(event_index):
     event = EventPageFactory(parent=event_index, audience="members")
     assert not event.is_visible_to(AnonymousUser())
     assert event.is_visible_to(member_user())
+
+
+def test_a_members_only_events_calendar_file_is_refused_to_visitors(client, event_index):
+    from tests.factories import member_user
+
+    event = EventPageFactory(parent=event_index, audience="members", title="Closed set")
+    for url in (event.url, event.url + "calendar/"):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Closed set" not in response.content
+    client.force_login(member_user())
+    assert client.get(event.url + "calendar/").status_code == 200

@@ -199,16 +199,18 @@ def test_files_saved_before_are_moved_out_of_the_folder_the_proxy_serves():
         ("original_images/profile-photo.jpg", b"original"),
         ("images/profile-photo.fill-96x96.jpg", b"rendition"),
         ("documents/minutes.pdf", b"document"),
+        ("exports/leaflet.txt", b"not a private folder"),
     ):
         (public / name).parent.mkdir(parents=True, exist_ok=True)
         (public / name).write_bytes(content)
 
     call_command("migrate", verbosity=0)
 
-    assert files_under(public) == {"documents/minutes.pdf"}
+    assert files_under(public) == {"exports/leaflet.txt"}
     assert files_under(settings.PRIVATE_MEDIA_ROOT) == {
         "original_images/profile-photo.jpg",
         "images/profile-photo.fill-96x96.jpg",
+        "documents/minutes.pdf",
     }
     with default_storage.open("original_images/profile-photo.jpg") as moved:
         assert moved.read() == b"original"
