@@ -57,6 +57,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000, help="documents to generate")
     parser.add_argument("--repeat", type=int, default=30, help="timed requests per query")
+    parser.add_argument(
+        "--profile", action="store_true", help="also print where an Elasticsearch search spends"
+    )
     args = parser.parse_args()
 
     pg_env = dict(os.environ, PGPORT=PG_PORT, PGDIR=f"/tmp/network-es-bench-pg-{PG_PORT}")
@@ -70,6 +73,8 @@ def main():
             DJANGO_SETTINGS_MODULE="network.settings.dev",
             DEBUG="false",  # no query log growing through thousands of requests
             PAGE_CACHE_SECONDS="0",
+            SEARCH_RATE_LIMIT="0",  # one client asking thousands of times is the point here
+            SEARCH_SUGGEST_RATE_LIMIT="0",
             ELASTICSEARCH_URL="",  # set once the content exists, so generating is unchanged
             ELASTICSEARCH_INDEX="es-bench-content",
         )
@@ -157,6 +162,33 @@ def measure(view, params, repeat):
     }
 
 
+def profile(view, repeat):
+    """Where the Elasticsearch path's time goes, over every query, by cumulative time."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    for params in QUERIES.values():
+        for _ in range(repeat):
+            profiler.runcall(view, anonymous_get(params))
+    print("\nProfile of the Elasticsearch path, all queries:")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+
+
+def profile_indexing():
+    """Where a rebuild's time goes on this thread (building the documents; the sending
+    threads show only as waits)."""
+    import cProfile
+    import pstats
+
+    from search import index_admin
+
+    profiler = cProfile.Profile()
+    profiler.runcall(index_admin.rebuild)
+    print("\nProfile of a rebuild:")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+
+
 def run(args, es_url, heap):
     from django.conf import settings
 
@@ -211,6 +243,10 @@ def run(args, es_url, heap):
         "rows": rows,
     }
     print_report(report)
+    if args.profile:
+        settings.ELASTICSEARCH_URL = es_url
+        profile(search_views.search, args.repeat)
+        profile_indexing()
     out = ROOT / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "es_report.json").write_text(json.dumps(report, indent=2))

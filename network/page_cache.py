@@ -166,13 +166,14 @@ class AnonymousPageCacheMiddleware:
 
 
 def _watched_models():
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
 
     from blog.models import BlogSeries, CollectiveAuthor
     from network.models import CareLevel, Comment, MemberProfile, Region, Sector, Theme
 
     return (
         Page,
+        PageViewRestriction,  # saved without the page when its privacy changes
         Site,
         Theme,
         Sector,

@@ -125,6 +125,19 @@ def test_a_withdrawn_post_disappears(client, page_cache, blog_index):
     assert client.get(post.url).status_code == 404
 
 
+def test_a_post_made_private_is_not_served_from_the_cache(client, page_cache, blog_index):
+    from wagtail.models import PageViewRestriction
+
+    post = BlogPageFactory(parent=blog_index, title="Soon private")
+    assert fetch(client, post.url)[0] == "miss"
+    assert fetch(client, post.url)[0] == "hit"
+    assert "Soon private" in fetch(client, "/blog/")[1]
+    # What Wagtail's privacy setting saves: a restriction, not the page itself.
+    PageViewRestriction.objects.create(page=post, restriction_type="login")
+    assert client.get(post.url).status_code == 302  # to sign in
+    assert "Soon private" not in fetch(client, "/blog/")[1]
+
+
 def test_signed_in_people_always_get_fresh_pages(client, page_cache, member, blog_index):
     BlogPageFactory(parent=blog_index, title="Public")
     BlogPageFactory(parent=blog_index, title="Members only", audience="members")
