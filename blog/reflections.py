@@ -19,6 +19,7 @@ from network.submissions import (
     review_state,
     send_for_review,
     started_since,
+    with_reviews,
 )
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
@@ -128,7 +129,8 @@ def form_initial(post):
 def submissions(user):
     """The member's reflections as rows for /share/mine/ (network.submissions)."""
     rows = []
-    for post in authored_by(user):
+    # Each row reads its review twice (state and feedback): read once for them all.
+    for post in with_reviews(authored_by(user)):
         state = review_state(post)
         rows.append(
             Submission(

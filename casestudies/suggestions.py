@@ -21,6 +21,7 @@ from network.submissions import (
     review_state,
     send_for_review,
     started_since,
+    with_reviews,
 )
 
 from .choices import PartnerRole
@@ -138,7 +139,7 @@ def form_initial(study):
 def submissions(user):
     """The member's suggestions as rows for /share/mine/ (network.submissions)."""
     rows = []
-    for study in suggested_by(user):
+    for study in with_reviews(suggested_by(user)):
         state = review_state(study)
         editable = state == ReviewState.CHANGES_REQUESTED
         rows.append(

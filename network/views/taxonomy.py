@@ -6,6 +6,7 @@ from heapq import merge
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
@@ -36,9 +37,14 @@ class MergedPaginator(Paginator):
         self.sources = sources  # (queryset, date attribute) pairs, each newest first
         super().__init__([], per_page)
 
-    @property
+    @cached_property
+    def counts(self):
+        """Each source's size, counted once however often the page and template ask."""
+        return [queryset.count() for queryset, _ in self.sources]
+
+    @cached_property
     def count(self):
-        return sum(queryset.count() for queryset, _ in self.sources)
+        return sum(self.counts)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -87,9 +93,10 @@ def term_detail(request, kind, slug):
         [(posts, "date"), (case_studies, "date_published")], settings.LISTING_PAGE_SIZE
     )
     items = paginator.get_page(request.GET.get("page"))
+    post_count, case_study_count = paginator.counts
     counts = [
-        ("Reflections", posts.count()),
-        ("Case studies", case_studies.count()),
+        ("Reflections", post_count),
+        ("Case studies", case_study_count),
         ("Member profiles", members.count()),
     ]
     return render(

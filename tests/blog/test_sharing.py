@@ -224,3 +224,32 @@ def test_members_never_reach_the_wagtail_admin(client, author):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_my_submissions_costs_the_same_queries_for_two_reflections_or_twelve(
+    client, author, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.REFLECTIONS_PER_DAY = 20
+    sent = []
+
+    def add(count):
+        for _ in range(count):
+            title = f"Reflection number {len(sent) + 1}"
+            response = client.post(reverse("share"), reflection(title=title))
+            assert response.status_code == 302
+            sent.append(title)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("share-mine")).content.decode()
+        assert html.count("Awaiting review") == len(sent)
+        return len(captured)
+
+    add(2)
+    queries()  # the first request fills the site's own caches
+    few = queries()
+    add(10)
+    assert queries() == few
