@@ -33,6 +33,7 @@ from network.membership import is_facilitator
 from network.models import Region, Sector, Theme, Visibility
 from network.models.mixins import (
     AudienceMixin,
+    DiscussionMixin,
     ReviewOutcomeMixin,
     SharingMixin,
     TaxonomyMixin,
@@ -199,7 +200,9 @@ class BlogPageKeyword(TaggedItemBase):
     )
 
 
-class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, Page):
+class BlogPage(
+    AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, DiscussionMixin, Page
+):
     summary = models.TextField(
         max_length=400, help_text="One or two sentences shown in listings and when shared"
     )
@@ -313,6 +316,16 @@ class BlogPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, P
     def save(self, *args, **kwargs):
         self.reading_minutes = max(1, math.ceil(stream_words(self.body) / WORDS_PER_MINUTE))
         super().save(*args, **kwargs)
+
+    def is_open_for_discussion(self):
+        return not self.hidden_for_review
+
+    def hide_for_review(self, hidden):
+        from network.page_cache import visibility_changed
+
+        BlogPage.objects.filter(pk=self.pk).update(hidden_for_review=hidden)
+        self.hidden_for_review = hidden
+        visibility_changed.send(sender=BlogPage, page=self)
 
     def serve(self, request, *args, **kwargs):
         if self.hidden_for_review and not is_facilitator(request.user):

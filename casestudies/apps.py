@@ -1,17 +1,32 @@
 from django.apps import AppConfig
 
 
+def featured_case_studies(home_page, request):
+    """The case studies the home page's editor chose, in their order, that the reader may see."""
+    from .models import CaseStudyPage
+
+    featured_ids = [item.case_study_id for item in home_page.featured_case_studies.all()]
+    featured = (
+        CaseStudyPage.objects.visible_to(request.user).filter(pk__in=featured_ids).for_listing()
+    )
+    order = {pk: index for index, pk in enumerate(featured_ids)}
+    return sorted(featured, key=lambda page: order[page.pk])
+
+
 class CaseStudiesConfig(AppConfig):
     name = "casestudies"
     verbose_name = "Case studies"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import digests, member_data, submissions
+        from network import digests, home, member_data, reviewed, submissions
 
         from . import digest_source, suggestions
         from . import member_data as own_data
+        from .models import CaseStudyIndexPage, CaseStudyPage
 
+        reviewed.register("case_study", CaseStudyIndexPage, CaseStudyPage)
+        home.register("featured_case_studies", featured_case_studies)
         submissions.register("case-study-suggestions", suggestions.submissions)
         member_data.register(own_data.SOURCE)
         digests.register_source("casestudies", digest_source.published_between)

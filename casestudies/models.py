@@ -32,6 +32,7 @@ from network.listing import (
 from network.models import CareLevel, Region, Sector, Theme
 from network.models.mixins import (
     AudienceMixin,
+    DiscussionMixin,
     ReviewOutcomeMixin,
     SharingMixin,
     TaxonomyMixin,
@@ -203,7 +204,9 @@ class CaseStudyKeyword(TaggedItemBase):
     )
 
 
-class CaseStudyPage(AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, Page):
+class CaseStudyPage(
+    AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, DiscussionMixin, Page
+):
     summary = models.TextField(max_length=500, help_text="Two or three sentences for listings")
     place = models.CharField(
         max_length=160, help_text="Town, city, borough or integrated care system"

@@ -11,7 +11,7 @@ from network.limits import lock_account
 from network.membership import is_member
 from network.models import Comment, CommentStatus, Report
 from network.notifications import facilitator_addresses, notify
-from network.page_cache import invalidate, visibility_changed
+from network.page_cache import invalidate
 
 
 class CommentLimitError(Exception):
@@ -19,16 +19,14 @@ class CommentLimitError(Exception):
 
 
 def can_discuss(user, page):
-    """Members comment on and report posts and case studies they can read; nobody else can."""
-    from blog.models import BlogPage
-    from casestudies.models import CaseStudyPage
+    """Members comment on and report the pages that open a discussion (DiscussionMixin)
+    and that they can read; nobody else can."""
+    from network.models.mixins import DiscussionMixin
 
     if not is_member(user) or not page.live or page.get_view_restrictions().exists():
         return False
     specific = page.specific
-    if isinstance(specific, BlogPage):
-        return not specific.hidden_for_review
-    return isinstance(specific, CaseStudyPage)
+    return isinstance(specific, DiscussionMixin) and specific.is_open_for_discussion()
 
 
 @transaction.atomic
@@ -96,22 +94,24 @@ def report(user, reason, note="", page=None, comment=None):
     return True
 
 
-def hide_reported(page=None, comment=None):
-    from blog.models import BlogPage
+def _hide_page(page, hidden):
+    specific = page.specific
+    hide = getattr(specific, "hide_for_review", None)
+    if hide is not None:
+        hide(hidden)
 
+
+def hide_reported(page=None, comment=None):
     if comment is not None:
         Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.HIDDEN)
     elif page is not None:
-        BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=True)
-        visibility_changed.send(sender=BlogPage, page=page)
+        _hide_page(page, hidden=True)
     notices.withdraw(page=page, comment=comment)
     invalidate()
 
 
 def resolve_reports(facilitator, keep_hidden, page=None, comment=None):
     """A facilitator's review of reported content: restore it or keep it hidden."""
-    from blog.models import BlogPage
-
     Report.objects.open().filter(page=page, comment=comment).update(
         resolved_at=timezone.now(), resolved_by=facilitator
     )
@@ -120,8 +120,7 @@ def resolve_reports(facilitator, keep_hidden, page=None, comment=None):
             facilitator, CommentStatus.HIDDEN if keep_hidden else CommentStatus.PUBLISHED
         )
     elif page is not None:
-        BlogPage.objects.filter(pk=page.pk).update(hidden_for_review=keep_hidden)
-        visibility_changed.send(sender=BlogPage, page=page)
+        _hide_page(page, hidden=keep_hidden)
     invalidate()
 
 

@@ -168,7 +168,6 @@ class AnonymousPageCacheMiddleware:
 def _watched_models():
     from wagtail.models import Page, PageViewRestriction, Site
 
-    from blog.models import BlogSeries, CollectiveAuthor
     from network.models import CareLevel, Comment, MemberProfile, Region, Sector, Theme
 
     return (
@@ -181,9 +180,17 @@ def _watched_models():
         CareLevel,
         MemberProfile,
         Comment,
-        BlogSeries,
-        CollectiveAuthor,
+        *_also_watched,
     )
+
+
+_also_watched = []
+
+
+def watch(*models):
+    """Content apps add the models outside pages that show on their pages (a blog series'
+    name, a collective author), so that changing one invalidates the cache too."""
+    _also_watched.extend(model for model in models if model not in _also_watched)
 
 
 def _on_change(sender, instance=None, **kwargs):

@@ -75,8 +75,9 @@ def ensure_groups():
 def ensure_workflow(facilitators):
     from wagtail.models import Workflow, WorkflowTask
 
-    from blog.moderation import FacilitatorReviewTask
+    from network import reviewed
 
+    FacilitatorReviewTask = reviewed.task_model()  # noqa: N806 (a model class)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     task = FacilitatorReviewTask.objects.filter(name=WORKFLOW_NAME).first()
     if task is None:
@@ -102,9 +103,8 @@ def ensure_roles(**kwargs):
     facilitators = ensure_groups()
     ensure_workflow(facilitators)
 
-    from blog.models import BlogIndexPage
-    from casestudies.models import CaseStudyIndexPage
+    from network import reviewed
 
-    for model in (BlogIndexPage, CaseStudyIndexPage):
+    for model in reviewed.section_models():
         for page in model.objects.all():
             assign_facilitator_review(page)

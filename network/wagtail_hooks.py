@@ -3,17 +3,18 @@ panels."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from network import reviewed
 from network.accounts.admin_views import ApplicationIndexView, InvitationView
 from network.accounts.moderation_views import (
     CommentDecisionView,
     ModerationQueueView,
     ReportDecisionView,
 )
+from network.admin_menu import FacilitatorMenuItem
 from network.admin_panels import (
     REVIEW_QUEUE_ORDER,
     REVIEW_QUEUE_PANEL,
@@ -117,24 +118,19 @@ def add_facilitator_panels(request, panels):
 
 @hooks.register("register_admin_viewset")
 def reviewed_page_viewsets():
-    """Posts and case studies go through facilitator review, so their decisions end on
-    the dashboard queue rather than in the page explorer."""
-    from blog.models import BlogPage
-    from casestudies.models import CaseStudyPage
+    """Reviewed pages (posts, case studies) end their decisions on the dashboard queue
+    rather than in the page explorer."""
     from network.review_views import ReviewedPageViewSet
 
     return [
-        ReviewedPageViewSet("reviewed_blog_pages", model=BlogPage, icon="doc-full"),
-        ReviewedPageViewSet("reviewed_case_study_pages", model=CaseStudyPage, icon="doc-full"),
+        ReviewedPageViewSet(f"reviewed_{name}_pages", model=model, icon="doc-full")
+        for name, model in reviewed.page_models().items()
     ]
 
 
 @hooks.register("after_create_page")
 def review_new_sections(request, page):
-    from blog.models import BlogIndexPage
-    from casestudies.models import CaseStudyIndexPage
-
-    if isinstance(page.specific, BlogIndexPage | CaseStudyIndexPage):
+    if isinstance(page.specific, reviewed.section_models()):
         assign_facilitator_review(page)
 
 
@@ -174,11 +170,6 @@ def membership_admin_urls():
             name="moderation_report",
         ),
     ]
-
-
-class FacilitatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_facilitator(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from network.wagtail_hooks import FacilitatorMenuItem
+from network.admin_menu import FacilitatorMenuItem
 from search.admin_views import SearchAnalyticsView
 from search.models import SearchSynonym
 

@@ -73,6 +73,24 @@ def for_audience(queryset, user):
     return queryset.filter(audience=Audience.PUBLIC)
 
 
+class DiscussionMixin(models.Model):
+    """Pages members may comment on and report; posts and case studies opt in.
+
+    The discussion code (network/discussion.py) asks the page, never its type, whether it
+    is open and how to take it down while reports about it are reviewed.
+    """
+
+    class Meta:
+        abstract = True
+
+    def is_open_for_discussion(self):
+        return True
+
+    def hide_for_review(self, hidden):
+        """Take the page down (or put it back) while reports are reviewed; a page type that
+        cannot be hidden this way stays up and its reports still reach facilitators."""
+
+
 class TaxonomyMixin(models.Model):
     """Sector, CMHF theme and region tags that drive filters, landing pages and facets."""
 

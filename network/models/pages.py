@@ -44,26 +44,13 @@ class HomePage(SharingMixin, Page):
         return self.introduction or super().get_share_description()
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import BlogPage
-        from casestudies.models import CaseStudyPage
+        from network import home
         from network.models import Sector, Theme
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_posts"] = BlogPage.objects.visible_to(request.user).for_listing()[:3]
-        featured_ids = [item.case_study_id for item in self.featured_case_studies.all()]
-        featured = (
-            CaseStudyPage.objects.visible_to(request.user).filter(pk__in=featured_ids).for_listing()
-        )
-        order = {pk: index for index, pk in enumerate(featured_ids)}
-        context["featured_case_studies"] = sorted(featured, key=lambda page: order[page.pk])
-        from network.events.models import EventPage
-
-        context["upcoming_events"] = list(
-            EventPage.objects.visible_to(request.user)
-            .filter(cancelled=False)
-            .upcoming()
-            .for_listing()[:3]
-        )
+        # The latest reflections, featured case studies and upcoming events, each from
+        # the content app that owns them (network.home).
+        context.update(home.sections(self, request))
         context["themes"] = Theme.objects.all()
         context["sectors"] = Sector.objects.all()
         return context
