@@ -5,7 +5,7 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -415,6 +415,14 @@ class BlogPage(
         return [posts[pk] for pk in best]
 
     def get_context(self, request, *args, **kwargs):
+        # Themes, sectors and bylines are read by related posts, the structured data, the
+        # byline and the tag list: fetched once here for all of them.
+        prefetch_related_objects(
+            [self],
+            "themes",
+            "sectors",
+            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("profile")),
+        )
         context = super().get_context(request, *args, **kwargs)
         context["previous_part"], context["next_part"] = self.series_neighbours(request.user)
         context["related_posts"] = self.related_posts(request.user)

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -351,6 +352,14 @@ class CaseStudyPage(
         return reverse("suggest-case-study-edit", args=[self.pk])
 
     def get_context(self, request, *args, **kwargs):
+        # Read by the structured data, the facts panel and the tag list: fetched once.
+        prefetch_related_objects(
+            [self],
+            "themes",
+            "sectors",
+            "care_levels",
+            Prefetch("partners", queryset=CaseStudyPartner.objects.select_related("sector")),
+        )
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.case_study(self, request)
         context["resources"] = visible_attachments(self, request.user)
