@@ -28,10 +28,20 @@ class Mouse:
 
 
 class Keyboard(Mouse):
-    def type_into(self, locator, text):
+    def type_into(self, locator, text, attempts=3):
+        """Type the text, and type it again if the field did not take every key.
+
+        A field whose scripts are still starting (the admin's comment dialog on a busy
+        machine) can drop keys typed into it; a person would see that and retype.
+        """
         tab_to(self.page, locator)
-        self.page.keyboard.press("Control+A")
-        self.page.keyboard.type(text)
+        for _ in range(attempts):
+            self.page.keyboard.press("Control+A")
+            self.page.keyboard.type(text)
+            if locator.input_value() == text:
+                return
+            self.page.wait_for_timeout(250)
+        assert locator.input_value() == text
 
     def choose(self, select, label):
         tab_to(self.page, select)
