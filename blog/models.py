@@ -417,12 +417,13 @@ class BlogPage(
     def get_context(self, request, *args, **kwargs):
         # Themes, sectors and bylines are read by related posts, the structured data, the
         # byline and the tag list: fetched once here for all of them.
-        prefetch_related_objects(
-            [self],
-            "themes",
-            "sectors",
-            Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("profile")),
-        )
+        if self.pk is not None:  # a new page's preview has no rows to fetch yet
+            prefetch_related_objects(
+                [self],
+                "themes",
+                "sectors",
+                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("profile")),
+            )
         context = super().get_context(request, *args, **kwargs)
         context["previous_part"], context["next_part"] = self.series_neighbours(request.user)
         context["related_posts"] = self.related_posts(request.user)

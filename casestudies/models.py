@@ -353,13 +353,14 @@ class CaseStudyPage(
 
     def get_context(self, request, *args, **kwargs):
         # Read by the structured data, the facts panel and the tag list: fetched once.
-        prefetch_related_objects(
-            [self],
-            "themes",
-            "sectors",
-            "care_levels",
-            Prefetch("partners", queryset=CaseStudyPartner.objects.select_related("sector")),
-        )
+        if self.pk is not None:  # a new page's preview has no rows to fetch yet
+            prefetch_related_objects(
+                [self],
+                "themes",
+                "sectors",
+                "care_levels",
+                Prefetch("partners", queryset=CaseStudyPartner.objects.select_related("sector")),
+            )
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.case_study(self, request)
         context["resources"] = visible_attachments(self, request.user)

@@ -128,6 +128,8 @@ def discussion_context(page, request):
     """What a post or case study page needs to show its comments and the comment form."""
     from network.discussion_forms import CommentForm
 
+    if page.pk is None:  # the editor's preview of a page not saved yet has no discussion
+        return {"comments": Comment.objects.none(), "can_discuss": False}
     comments = (
         Comment.objects.shown_to(request.user).filter(page=page).select_related("author__profile")
     )

@@ -32,9 +32,9 @@ def image_for(name):
     return rendition.image if rendition else None
 
 
-def _sources(image):
-    """What uses the image, as recorded in the reference index."""
-    references = ReferenceIndex.get_references_to(image).values_list(
+def referencing(obj):
+    """What uses the image (or document), as recorded in the reference index."""
+    references = ReferenceIndex.get_references_to(obj).values_list(
         "base_content_type_id", "object_id"
     )
     for content_type_id, object_id in references.distinct():
@@ -46,7 +46,7 @@ def _sources(image):
             yield source
 
 
-def _shows_to(source, request):
+def shows_to(source, request):
     if isinstance(source, Page):
         source = source.specific
         if not hasattr(source, "is_visible_to"):
@@ -63,7 +63,7 @@ def may_see(request, image):
     # moment behind an upload, and the member is looking at their new photo right then.
     if MemberProfile.objects.visible_to(request.user).filter(photo=image).exists():
         return True
-    if any(_shows_to(source, request) for source in _sources(image)):
+    if any(shows_to(source, request) for source in referencing(image)):
         return True
     policy = policy_registry.get_by_type(get_image_model())
     return policy.user_has_any_permission(request.user, MANAGING)

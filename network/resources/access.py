@@ -1,4 +1,5 @@
-"""Who may fetch a document: whoever may see a resource that carries it.
+"""Who may fetch a document: whoever may see a resource that carries it, or a page that
+links to it (a reflection's text may link a document, as the reference index records).
 
 Documents are private files (network/private_media.py), kept out of the public media
 folder, and Wagtail's /documents/ address asks this module before serving one (through
@@ -15,15 +16,20 @@ from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.permissions import policy_registry
 
 from network import private_media
+from network.image_access import referencing, shows_to
 
 FOLDER = "documents"
 MANAGING = ["add", "change", "choose", "delete"]
 
 
-def may_fetch(user, document):
+def may_fetch(request, document):
     from .models import ResourcePage
 
+    user = request.user
     if ResourcePage.objects.visible_to(user).filter(document=document).exists():
+        return True
+    # A document linked from a reflection's text goes to whoever may read the reflection.
+    if any(shows_to(source, request) for source in referencing(document)):
         return True
     policy = policy_registry.get_by_type(get_document_model())
     return policy.user_has_any_permission(user, MANAGING)
@@ -31,12 +37,12 @@ def may_fetch(user, document):
 
 def _rule(request, name):
     document = get_document_model().objects.filter(file=name).first()
-    return document is not None and may_fetch(request.user, document)
+    return document is not None and may_fetch(request, document)
 
 
 def before_serve_document(document, request):
     """Wagtail's serve view asks this first; anyone refused gets a plain 404."""
-    if not may_fetch(request.user, document):
+    if not may_fetch(request, document):
         raise Http404("No such document")
 
 

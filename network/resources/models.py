@@ -76,7 +76,7 @@ class ResourcePageQuerySet(PageQuerySet):
         return for_audience(self.live().public(), user)
 
     def for_listing(self):
-        return self.select_related("document__extracted_text", "region").prefetch_related("themes")
+        return self.select_related("document__extracted_text", "region")
 
 
 def _this_year_and_next():

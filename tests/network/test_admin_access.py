@@ -181,3 +181,26 @@ def test_public_pages_still_refuse_to_be_framed(client, blog_index):
 
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_new_post_or_case_study_can_be_previewed_before_its_first_save(
+    facilitator, blog_index, case_index, rf
+):
+    """The editor previews a page that has no id yet; its context must not need one."""
+    from blog.models import BlogPage
+    from casestudies.models import CaseStudyPage
+    from tests.factories import BlogPageFactory, CaseStudyPageFactory
+
+    for parent, factory, model in (
+        (blog_index, BlogPageFactory, BlogPage),
+        (case_index, CaseStudyPageFactory, CaseStudyPage),
+    ):
+        saved = factory(parent=parent)
+        page = model.objects.get(pk=saved.pk).get_latest_revision_as_object()
+        page.pk = page.id = page.page_ptr_id = None
+        page.title = "Not saved yet"
+        editor_request = rf.get("/admin/pages/add/", {"in_preview_panel": "true"})
+        editor_request.user = facilitator
+        response = page.make_preview_request(editor_request, page.default_preview_mode)
+        assert response.status_code == 200, model
+        assert "Not saved yet" in response.content.decode()

@@ -224,3 +224,19 @@ def test_theme_pages_list_their_resources_to_who_may_see_them(client, library):
     assert members.title not in html
     client.force_login(member_user())
     assert members.title in client.get(theme.get_absolute_url()).content.decode()
+
+
+def test_a_document_linked_from_a_reflection_reaches_whoever_may_read_it(client, blog_index):
+    from wagtail.rich_text import RichText
+
+    from tests.factories import BlogPageFactory
+
+    public_file = document(["Linked from a public post"], name="linked.pdf")
+    closed_file = document(["Linked from a members-only post"], name="closed.pdf")
+    for item, audience in ((public_file, "public"), (closed_file, "members")):
+        link = f'<p>See <a linktype="document" id="{item.pk}">the report</a>.</p>'
+        BlogPageFactory(parent=blog_index, audience=audience, body=[("rich_text", RichText(link))])
+    assert client.get(public_file.url).status_code == 200
+    assert client.get(closed_file.url).status_code == 404
+    client.force_login(member_user())
+    assert client.get(closed_file.url).status_code == 200
