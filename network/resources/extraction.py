@@ -75,6 +75,8 @@ def _pdf(file):
             try:
                 opened = reader.decrypt("")
             except (DependencyError, NotImplementedError):
+                # AES needs the cryptography package, which is not installed; pypdf also
+                # raises NotImplementedError for encryption schemes it does not know.
                 opened = 0
             if not opened:
                 return Extracted(problem=TextProblem.ENCRYPTED)
@@ -124,7 +126,7 @@ SLIDE = re.compile(r"ppt/slides/slide(\d+)\.xml$")
 
 
 def _container(file, extension):
-    container = files._open_zip(file)
+    container = files.open_container(file)
     if extension == "docx":
         return [_paragraphs(_xml(container, "word/document.xml"), f"{W}p", f"{W}t")], False
     if extension == "pptx":

@@ -61,7 +61,9 @@ def label_for(name):
     return kind.label if kind else "File"
 
 
-def _open_zip(file):
+def open_container(file):
+    """The zip inside a Word, PowerPoint or OpenDocument file, refused if it would unpack to
+    far more than a document holds."""
     try:
         container = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError) as error:
@@ -72,7 +74,7 @@ def _open_zip(file):
 
 
 def _check_zip(file, extension):
-    container = _open_zip(file)
+    container = open_container(file)
     names = set(container.namelist())
     if extension in OOXML_MAIN_PART:
         if "[Content_Types].xml" not in names or OOXML_MAIN_PART[extension] not in names:
