@@ -12,7 +12,8 @@ search_bench.py does), then measures:
 - the ceiling, the minimal Django view of bench/ceiling.py called the same way.
 
 It prints one table with the issue's targets beside the numbers, writes the numbers to
-var/bench/es_report.json and stops both services. It reports, it does not judge. Usage:
+var/bench/es_report.json and stops both services (`--keep` leaves them running, and the
+next run reuses the content). It reports, it does not judge. Usage:
 
     .venv/bin/python bench/es_bench.py --size 10000 --repeat 30
 """
@@ -60,6 +61,11 @@ def main():
     parser.add_argument(
         "--profile", action="store_true", help="also print where an Elasticsearch search spends"
     )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="leave both services running with the content, and reuse it on the next run",
+    )
     args = parser.parse_args()
 
     pg_env = dict(os.environ, PGPORT=PG_PORT, PGDIR=f"/tmp/network-es-bench-pg-{PG_PORT}")
@@ -84,15 +90,21 @@ def main():
         django.setup()
         run(args, sh("bash", "scripts/elasticsearch", "url", env=es_env), es_env["ES_HEAP"])
     finally:
-        subprocess.run(["bash", "scripts/elasticsearch", "stop"], cwd=ROOT, env=es_env, check=False)
-        subprocess.run(["bash", "scripts/postgres", "stop"], cwd=ROOT, env=pg_env, check=False)
+        if not args.keep:
+            for script, env in (("elasticsearch", es_env), ("postgres", pg_env)):
+                subprocess.run(["bash", f"scripts/{script}", "stop"], cwd=ROOT, env=env, check=False)
     print(f"Whole run: {time.perf_counter() - began:.0f} s")
 
 
 def build(size):
     from django.core.management import call_command
 
+    from blog.models import BlogPage
+
     call_command("migrate", verbosity=0)
+    if BlogPage.objects.count() >= size * 0.8:  # kept from a run with --keep
+        print(f"Reusing the {BlogPage.objects.count():,} posts already generated", flush=True)
+        return 0.0
     call_command("load_demo", verbosity=0)
     posts, studies = int(size * 0.8), int(size * 0.15)
     members = size - posts - studies

@@ -16,7 +16,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from network import structured_data
@@ -40,6 +39,7 @@ from network.models.mixins import (
     for_audience,
 )
 from network.page_forms import NewPageSlugForm
+from network.restrictions import RestrictionAwareQuerySet
 from network.review import IdentifierCheckPanel
 
 from .blocks import BodyBlock, stream_words
@@ -80,7 +80,7 @@ class BlogSeries(models.Model):
         return self.title
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted posts, less members-only ones for anyone who is not a member."""
         return for_audience(self.live().public().filter(hidden_for_review=False), user)

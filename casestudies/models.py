@@ -17,7 +17,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
@@ -41,6 +40,7 @@ from network.models.mixins import (
 )
 from network.page_forms import NewPageSlugForm
 from network.resources.models import ResourceAttachment, visible_attachments
+from network.restrictions import RestrictionAwareQuerySet
 from network.review import IdentifierCheckPanel
 
 from .choices import IntegrationType, InterfaceModel, PartnerRole, RelationshipType, Setting, Status
@@ -68,7 +68,7 @@ def review_cutoff(today=None):
     return add_months(today or timezone.localdate(), -settings.CASE_STUDY_REVIEW_MONTHS)
 
 
-class CaseStudyQuerySet(PageQuerySet):
+class CaseStudyQuerySet(RestrictionAwareQuerySet):
     def published(self):
         return self.live().public()
 

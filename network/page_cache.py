@@ -13,6 +13,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
@@ -59,12 +60,25 @@ def content_version():
     return version
 
 
-def invalidate(**kwargs):
+def _bump():
     cache = page_cache()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def invalidate(**kwargs):
+    """Bump the version now, and again once the change commits.
+
+    A request that reads the database between the save and its commit sees the old
+    content under the new version, and would keep it there (a page, or the view
+    restrictions of network/restrictions.py); the second bump retires whatever it stored.
+    """
+    _bump()
+    db = transaction.get_connection()
+    if db.in_atomic_block and not any(entry[1] is _bump for entry in db.run_on_commit):
+        transaction.on_commit(_bump)
 
 
 def _key(request, version):

@@ -60,9 +60,25 @@ def point_site_at_site_url(site):
     return True
 
 
+_found = {}  # (host, scheme) -> (content version, root URL)
+
+
 def root_url(request):
-    """The address of the Wagtail site that answers this request, with no trailing slash."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return f"{request.scheme}://{request.get_host()}"
-    return site.root_url
+    """The address of the Wagtail site that answers this request, with no trailing slash.
+
+    Every page's canonical link asks for it, and Wagtail's lookup of the site by hostname
+    cost more than the rest of a search results page's queries; a Site changing bumps
+    the page cache's content version, so the answer is kept per host and version.
+    """
+    from network import page_cache
+
+    key = (request.get_host(), request.scheme)
+    version = page_cache.content_version()
+    found_under, url = _found.get(key, (None, ""))
+    if found_under != version:
+        site = Site.find_for_request(request)
+        url = site.root_url if site is not None else f"{request.scheme}://{request.get_host()}"
+        if len(_found) > 100:  # a proxy passing any Host header cannot fill memory
+            _found.clear()
+        _found[key] = (version, url)
+    return url

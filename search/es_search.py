@@ -9,9 +9,9 @@ Facet counts are disjunctive, as elasticsearch-dsl's FacetedSearch computes them
 facet's aggregation is filtered by every other facet's choice, and the choices themselves
 narrow the hits through a post filter.
 
-Every hit shown is checked again against the viewer's own querysets, so a document the
-index still holds for a moment after a change can never show something the viewer may
-not see.
+Every hit shown is checked again against the viewer's own querysets (search/visible.py),
+so a document the index still holds for a moment after a change can never show something
+the viewer may not see.
 """
 
 import datetime
@@ -34,6 +34,7 @@ from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Hit, SearchRespons
 from search.facets import build_facets, facet_result
 from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
+from search.visible import visible_keys
 
 FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body", "document_text"]
 # Snippets come from the short fields, as on the database path: highlighting the body of
@@ -247,38 +248,6 @@ def _page_number(value):
     return min(max(number, 1), MAX_PAGE)
 
 
-def _visible_keys(user, keys):
-    """Which of the shown hits the viewer may see now, by the database's own rules.
-
-    One query of ids per kind: the index may hold a document for a moment after a change
-    (a post unpublished, a profile hidden), and the database has the last word.
-    """
-    from blog.models import BlogPage
-    from casestudies.models import CaseStudyPage
-    from network.events.models import EventPage
-    from network.models import MemberProfile, Region, Sector, Theme
-    from network.resources.models import ResourcePage
-
-    querysets = {
-        "post": lambda: BlogPage.objects.visible_to(user),
-        "case-study": lambda: CaseStudyPage.objects.visible_to(user),
-        "event": lambda: EventPage.objects.visible_to(user),
-        "resource": lambda: ResourcePage.objects.visible_to(user),
-        "member": lambda: MemberProfile.objects.listed_to(user),
-        "theme": Theme.objects.all,
-        "sector": Sector.objects.all,
-        "region": Region.objects.all,
-    }
-    wanted = {}
-    for kind, pk in keys:
-        wanted.setdefault(kind, []).append(pk)
-    return {
-        (kind, pk)
-        for kind, pks in wanted.items()
-        for pk in querysets[kind]().filter(pk__in=pks).values_list("pk", flat=True)
-    }
-
-
 def _snippet(hit):
     highlighted = getattr(hit.meta, "highlight", None)
     if highlighted is not None:
@@ -376,7 +345,7 @@ def _hit(document, url, query, **fields):
 
 def _hits(user, query, found, topics_found):
     keys = [(hit.kind, hit.object_id) for hit in [*found.hits, *topics_found]]
-    visible = _visible_keys(user, keys)
+    visible = visible_keys(user, keys)
     passages = _passages(found)
     hits = []
     for hit in found.hits:

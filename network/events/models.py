@@ -15,7 +15,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from network.listing import (
@@ -34,6 +33,7 @@ from network.models.mixins import (
     for_audience,
 )
 from network.resources.models import ResourceAttachment, visible_attachments
+from network.restrictions import RestrictionAwareQuerySet
 
 PAST_EVENTS_SHOWN = 20
 
@@ -108,7 +108,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return feed_response(self, request, theme=get_object_or_404(Theme, slug=slug))
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted events, less members-only ones for anyone not a member."""
         return for_audience(self.live().public(), user)

@@ -16,12 +16,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from network.listing import ListingFilter, filter_queryset, paginate, selected_chips, term_options
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience, AudienceMixin, SharingMixin, TaxonomyMixin, for_audience
+from network.restrictions import RestrictionAwareQuerySet
 
 FIRST_YEAR = 1950
 
@@ -70,7 +70,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePageQuerySet(PageQuerySet):
+class ResourcePageQuerySet(RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted resources, less members-only ones for anyone not a member."""
         return for_audience(self.live().public(), user)

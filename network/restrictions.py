@@ -1,0 +1,48 @@
+"""Pages' view restrictions, read once per content version instead of on every query.
+
+Wagtail's ``PageQuerySet.public()`` reads every view restriction each time it is called.
+A search results page checks four page types at once, and a member's page asks the same
+question of its related posts, its comments and its sidebar, so one request read the
+same small table many times. Restrictions change only when a page's privacy does, and
+that bumps the page cache's content version (network/page_cache.py watches
+PageViewRestriction), so the paths read under one version stay right for all of it.
+
+The filter built from them is the one Wagtail builds (a path prefix per restricted
+page), so every search backend that understands ``public()`` understands this too.
+"""
+
+from django.db.models import Q
+from wagtail.query import PageQuerySet
+
+from network import page_cache
+
+_read = (None, ())  # (content version, restricted page paths), replaced in one step
+
+
+def restricted_paths():
+    global _read
+    version = page_cache.content_version()
+    read_under, paths = _read
+    if read_under != version:
+        from wagtail.models import PageViewRestriction
+
+        paths = tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
+        _read = (version, paths)
+    return paths
+
+
+def forget():
+    """Read the restrictions again on the next query (tests that bypass signals)."""
+    global _read
+    _read = (None, ())
+
+
+class RestrictionAwareQuerySet(PageQuerySet):
+    """Page querysets whose ``public()`` reuses the restrictions read for this version."""
+
+    def private_q(self):
+        q = Q()
+        for path in restricted_paths():
+            q |= Q(path__startswith=path)
+        # Match no page when nothing is restricted, as Wagtail's own filter does.
+        return q if q else Q(pk__in=[])
