@@ -92,7 +92,8 @@ def main():
     finally:
         if not args.keep:
             for script, env in (("elasticsearch", es_env), ("postgres", pg_env)):
-                subprocess.run(["bash", f"scripts/{script}", "stop"], cwd=ROOT, env=env, check=False)
+                stop = ["bash", f"scripts/{script}", "stop"]
+                subprocess.run(stop, cwd=ROOT, env=env, check=False)
     print(f"Whole run: {time.perf_counter() - began:.0f} s")
 
 
