@@ -9,8 +9,8 @@
   and "self referral" meet the same rule.
 - `content_words` (search time, no synonyms) splits and joins hyphenated query words,
   and carries the fuzzy clause that forgives typing slips.
-- `shingles` feeds the phrase suggester behind "Did you mean".
-- `folded` serves the suggestions while typing.
+- `folded` serves the suggestions while typing, and holds the single words of public
+  titles and summaries that "Did you mean" corrects towards.
 
 Synonyms are search-time only, so a changed group needs no re-analysis of documents; the
 index is rebuilt behind its alias with the new groups (search/index_admin.py).
@@ -108,11 +108,6 @@ def analysis(rules):
                 "synonyms": rules or ["cmhf, community mental health framework"],
                 "lenient": True,
             },
-            "shingle_2_3": {
-                "type": "shingle",
-                "min_shingle_size": 2,
-                "max_shingle_size": 3,
-            },
         },
         "analyzer": {
             # No character filter at index time: word_parts drops punctuation itself, and a
@@ -147,11 +142,6 @@ def analysis(rules):
                 "char_filter": ["punctuation"],
                 "tokenizer": "whitespace",
                 "filter": ["word_parts", "lowercase", "asciifolding", "stopwords", "word_forms"],
-            },
-            "shingles": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["lowercase", "asciifolding", "shingle_2_3"],
             },
             "folded": {
                 "type": "custom",

@@ -15,7 +15,9 @@ import html
 import json
 import re
 from collections import defaultdict
+from types import SimpleNamespace
 
+from django.db.models import F
 from django.utils import timezone
 from elasticsearch_dsl import Date, Document, Integer, Keyword, SearchAsYouType, Text
 
@@ -48,11 +50,11 @@ class ContentDocument(Document):
     )
     summary = _text()
     key_learning = _text()
-    body = _text(index_options="offsets")
+    body = _text()  # never highlighted, so no offsets to store
     # A resource's document, one entry per page, so a highlight is one page's passage.
     document_text = _text(index_options="offsets")
     keywords = _text()
-    spelling = Text(analyzer="shingles")
+    spelling = Text(analyzer="folded")  # single words: the term suggester's candidates
     audience = Keyword()
     owner = Integer()
     date = Date()
@@ -106,22 +108,35 @@ class PageTags:
     def __init__(self, model, pages):
         from wagtail.models import Site
 
-        pks = [page.pk for page in pages]
         owner = f"{model._meta.model_name}_id"
         self.themes = defaultdict(list)
         self.sectors = defaultdict(list)
         self.keywords = defaultdict(list)
-        themes = model.themes.through.objects.filter(**{f"{owner}__in": pks})
+        pages_in = self._matching([page.pk for page in pages])
+        themes = model.themes.through.objects.filter(**pages_in(owner))
         for pk, slug, name in themes.values_list(owner, "theme__slug", "theme__name"):
             self.themes[pk].append((slug, name))
-        sectors = model.sectors.through.objects.filter(**{f"{owner}__in": pks})
+        sectors = model.sectors.through.objects.filter(**pages_in(owner))
         for pk, slug in sectors.values_list(owner, "sector__slug"):
             self.sectors[pk].append(slug)
         if hasattr(model, "keywords"):  # events have no keywords
-            keywords = model.keywords.through.objects.filter(content_object_id__in=pks)
+            keywords = model.keywords.through.objects.filter(**pages_in("content_object_id"))
             for pk, name in keywords.values_list("content_object_id", "tag__name"):
                 self.keywords[pk].append(name)
         self.root_paths = Site.get_site_root_paths()
+
+    @staticmethod
+    def _matching(pks):
+        """A filter on the chunk's pages: their range of ids when they are most of it.
+
+        A rebuild's chunks are 500 consecutive findable pages, and a list of 500
+        parameters cost more to build and send than the rows it finds; the tags of the
+        few pages in the range but not in the chunk are read and never asked for. A
+        handful of scattered pages (one change) are still named one by one.
+        """
+        if pks and max(pks) - min(pks) < 2 * len(pks):
+            return lambda column: {f"{column}__gte": min(pks), f"{column}__lte": max(pks)}
+        return lambda column: {f"{column}__in": pks}
 
     def url(self, page):
         """The page's URL as Page.get_url() gives it, without a cache lookup per page."""
@@ -138,7 +153,7 @@ class PageTags:
             "theme": [slug for slug, _name in themes],
             "theme_names": [name for _slug, name in themes],
             "sector": sorted(self.sectors[page.pk]),
-            "region": [page.region.slug] if page.region_id else [],
+            "region": [page.region_slug] if page.region_slug else [],
             "keywords": " ".join(sorted(self.keywords[page.pk])),
         }
 
@@ -259,49 +274,83 @@ def term_source(kind):
     return build
 
 
+POST_COLUMNS = ("pk", "title", "summary", "body", "audience", "date", "url_path")
+CASE_STUDY_COLUMNS = (
+    "pk",
+    "title",
+    "summary",
+    "key_learning",
+    "place",
+    "problem",
+    "what_was_done",
+    "outcomes_summary",
+    "barriers",
+    "enablers",
+    "cost_and_funding",
+    "audience",
+    "date_published",
+    "status",
+    "integration_type",
+    "url_path",
+)
+
+
 def _kinds():
-    """Each kind: the queryset of everything findable, and how one object becomes a source."""
+    """Each kind: the queryset of everything findable, how one object becomes a source,
+    and, where a source needs only plain columns, those columns.
+
+    Posts and case studies, nearly all of a rebuild, are read as rows of the columns
+    their sources use: making a Wagtail page object of each cost as much as building
+    every source from it.
+    """
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
     from network.models import MemberProfile, Region, Sector, Theme
     from network.resources.models import ResourcePage
 
+    region_slug = {"region_slug": F("region__slug")}
     return {
         "post": (
             lambda: (
                 BlogPage.objects.live()
                 .public()
                 .filter(hidden_for_review=False)
-                .select_related("region")
+                .annotate(**region_slug)
             ),
             post_source,
+            POST_COLUMNS,
         ),
         "case-study": (
-            lambda: CaseStudyPage.objects.published().select_related("region"),
+            lambda: CaseStudyPage.objects.published().annotate(**region_slug),
             case_study_source,
+            CASE_STUDY_COLUMNS,
         ),
         "event": (
-            lambda: EventPage.objects.live().public().select_related("region"),
+            lambda: EventPage.objects.live().public().annotate(**region_slug),
             event_source,
+            None,
         ),
         "resource": (
             lambda: (
                 ResourcePage.objects.live()
                 .public()
-                .select_related("region", "document__extracted_text__document")
+                .annotate(**region_slug)
+                .select_related("document__extracted_text__document")
             ),
             resource_source,
+            None,
         ),
         "member": (
             lambda: MemberProfile.objects.select_related("sector", "region").prefetch_related(
                 "interests"
             ),
             profile_source,
+            None,
         ),
-        "theme": (lambda: Theme.objects.all(), term_source("theme")),
-        "sector": (lambda: Sector.objects.all(), term_source("sector")),
-        "region": (lambda: Region.objects.all(), term_source("region")),
+        "theme": (lambda: Theme.objects.all(), term_source("theme"), None),
+        "sector": (lambda: Sector.objects.all(), term_source("sector"), None),
+        "region": (lambda: Region.objects.all(), term_source("region"), None),
     }
 
 
@@ -311,16 +360,21 @@ PAGE_KINDS = ("post", "case-study", "event", "resource")
 
 def sources(kind, pks=None, chunk_size=500):
     """(id, source) for each findable object of the kind, in chunks of bounded memory."""
-    queryset_for, build = _kinds()[kind]
+    queryset_for, build, columns = _kinds()[kind]
     queryset = queryset_for().order_by("pk")
     if pks is not None:
         queryset = queryset.filter(pk__in=list(pks))
+    model = queryset.model
+    if columns is not None:
+        queryset = queryset.values(*columns, "region_slug")
     last = 0
     while True:
         chunk = list(queryset.filter(pk__gt=last)[:chunk_size])
         if not chunk:
             return
-        tags = PageTags(queryset.model, chunk) if kind in PAGE_KINDS else None
+        if columns is not None:
+            chunk = [SimpleNamespace(**row) for row in chunk]
+        tags = PageTags(model, chunk) if kind in PAGE_KINDS else None
         for obj in chunk:
             yield document_id(kind, obj.pk), fingerprinted(build(obj, tags))
         last = chunk[-1].pk
@@ -359,5 +413,5 @@ def fingerprinted(source):
 
 
 def count(kind):
-    queryset_for, _build = _kinds()[kind]
+    queryset_for, _build, _columns = _kinds()[kind]
     return queryset_for().count()
