@@ -5,8 +5,10 @@ Starts its own PostgreSQL (scripts/postgres, port 54541) and Elasticsearch node
 plus `--size` generated documents (80% posts, 15% case studies, 5% members, as
 search_bench.py does), then measures:
 
-- bulk indexing: `index_admin.rebuild()` over everything, in documents a second;
-- uncached search latency on both paths (page cache off): plain words, an acronym, a typo
+- bulk indexing: `index_admin.rebuild()` over everything, in documents a second, twice:
+  on the node just started, and again once its JIT has warmed (the target's figure);
+- uncached search latency on both paths (page cache off), after freezing what the process
+  has loaded as the site's gunicorn workers do: plain words, an acronym, a typo
   and a query with two facets, each `--repeat` times through the /search/ view function
   with RequestFactory and an anonymous visitor; p50, p95 and requests a second;
 - the ceiling, the minimal Django view of bench/ceiling.py called the same way.
@@ -206,6 +208,7 @@ def run(args, es_url, heap):
     from django.conf import settings
 
     from bench.ceiling import ceiling
+    from network import gunicorn as gunicorn_settings
     from search import connection, index_admin, service
     from search import views as search_views
 
@@ -220,13 +223,20 @@ def run(args, es_url, heap):
     connection.breaker.reset()
     documents = index_admin.total_documents()
     print(f"Indexing {documents:,} documents", flush=True)
-    started = time.perf_counter()
-    index_admin.rebuild()
-    indexing_s = time.perf_counter() - started
+    # The first rebuild meets a node just started, whose JIT has compiled nothing yet; a
+    # site's node has been running for days, so the second is the one the target means.
+    rebuilds = []
+    for _ in range(2):
+        started = time.perf_counter()
+        index_admin.rebuild()
+        rebuilds.append(time.perf_counter() - started)
+    cold_s, indexing_s = rebuilds
     fallbacks = Fallbacks()
     logging.getLogger("search.service").addHandler(fallbacks)
     logging.getLogger("search.service").setLevel(logging.INFO)
 
+    # As network/gunicorn.py does in each worker once it has loaded the site.
+    gunicorn_settings.post_worker_init(worker=None)
     print(f"Timing {len(QUERIES)} queries on both paths, {args.repeat} times each", flush=True)
     ceiling_row = {"query": "Minimal Django view (ceiling)", "engine": "-", "results": None}
     rows = [{**ceiling_row, **measure(ceiling, {}, args.repeat)}]
@@ -249,6 +259,8 @@ def run(args, es_url, heap):
             "documents": documents,
             "seconds": indexing_s,
             "documents_per_s": documents / indexing_s,
+            "cold_seconds": cold_s,
+            "cold_documents_per_s": documents / cold_s,
             "target_per_s": INDEXING_TARGET,
         },
         "two_facet_params": QUERIES["Two facets"],
@@ -276,7 +288,9 @@ def print_report(report):
     print(
         f"Bulk indexing (index_admin.rebuild): {indexing['documents']:,} documents in "
         f"{indexing['seconds']:.1f} s = {indexing['documents_per_s']:,.0f} documents/s "
-        f"(target >= {indexing['target_per_s']:,}/s)"
+        f"(target >= {indexing['target_per_s']:,}/s); the first rebuild, on the node just "
+        f"started: {indexing['cold_seconds']:.1f} s = "
+        f"{indexing['cold_documents_per_s']:,.0f} documents/s"
     )
     print(f"Two facets: {json.dumps(report['two_facet_params'])}\n")
     header = f"{'Query':30} {'engine':14} {'results':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>9}"

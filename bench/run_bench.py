@@ -108,6 +108,8 @@ def start_gunicorn(app, port, env, workers):
     process = subprocess.Popen(
         [
             GUNICORN,
+            "-c",
+            "python:network.gunicorn",
             app,
             f"--bind=127.0.0.1:{port}",
             f"--workers={workers}",
