@@ -23,7 +23,7 @@ def test_a_ready_worker_leaves_what_it_loaded_to_the_permanent_generation():
 
 def test_gunicorn_accepts_the_settings_module():
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - the virtualenv's own gunicorn
         [
             str(gunicorn_bin),
             "-c",
