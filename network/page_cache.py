@@ -9,6 +9,7 @@ get a freshly rendered page.
 """
 
 import hashlib
+import time
 from collections import OrderedDict
 
 from django.conf import settings
@@ -51,12 +52,18 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def _fresh_version():
+    """A number no earlier version used: after the shared cache is flushed or restarted,
+    counting again from 1 would meet versions that workers still keep values for."""
+    return time.time_ns() // 1000
+
+
 def content_version():
     cache = page_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY) or 1
+        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
+        version = cache.get(VERSION_KEY) or _fresh_version()
     return version
 
 
@@ -65,7 +72,7 @@ def _bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def invalidate(**kwargs):
@@ -220,6 +227,7 @@ def connect():
     """
     from wagtail.signals import page_published, page_unpublished
 
+    visibility_changed.connect(invalidate, dispatch_uid="page-cache-visibility")
     page_published.connect(invalidate, dispatch_uid="page-cache-published")
     page_unpublished.connect(invalidate, dispatch_uid="page-cache-unpublished")
     post_save.connect(_on_change, dispatch_uid="page-cache-save")

@@ -15,26 +15,20 @@ from django.db.models import Q
 from wagtail.query import PageQuerySet
 
 from network import page_cache
+from network.versioned import PerContentVersion
 
-_read = (None, ())  # (content version, restricted page paths), replaced in one step
+
+def _read_paths():
+    from wagtail.models import PageViewRestriction
+
+    return tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
+
+
+_paths = PerContentVersion(_read_paths)
 
 
 def restricted_paths():
-    global _read
-    version = page_cache.content_version()
-    read_under, paths = _read
-    if read_under != version:
-        from wagtail.models import PageViewRestriction
-
-        paths = tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
-        _read = (version, paths)
-    return paths
-
-
-def forget():
-    """Read the restrictions again on the next query (tests that bypass signals)."""
-    global _read
-    _read = (None, ())
+    return _paths.get(page_cache.content_version())
 
 
 class RestrictionAwareQuerySet(PageQuerySet):

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Site
 
+from network.versioned import PerContentVersionByKey
+
 # Wagtail's Site.root_url writes port 443 as https and every other port as http.
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -60,7 +62,7 @@ def point_site_at_site_url(site):
     return True
 
 
-_found = {}  # (host, scheme) -> (content version, root URL)
+_found = PerContentVersionByKey()  # by host and scheme
 
 
 def root_url(request):
@@ -72,13 +74,9 @@ def root_url(request):
     """
     from network import page_cache
 
-    key = (request.get_host(), request.scheme)
-    version = page_cache.content_version()
-    found_under, url = _found.get(key, (None, ""))
-    if found_under != version:
+    def find():
         site = Site.find_for_request(request)
-        url = site.root_url if site is not None else f"{request.scheme}://{request.get_host()}"
-        if len(_found) > 100:  # a proxy passing any Host header cannot fill memory
-            _found.clear()
-        _found[key] = (version, url)
-    return url
+        return site.root_url if site is not None else f"{request.scheme}://{request.get_host()}"
+
+    key = (request.get_host(), request.scheme)
+    return _found.get(key, page_cache.content_version(), find)

@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from network.page_cache import content_version
+from network.versioned import PerContentVersion
 from search.documents import KIND_LABELS
-from search.versioned import PerContentVersion
 
 
 @dataclass

@@ -7,8 +7,8 @@ query as "Did you mean".
 
 import difflib
 
+from network.versioned import PerContentVersion
 from search.text import STOPWORDS, stem, words
-from search.versioned import PerContentVersion
 
 CORRECT_FROM_LENGTH = 4
 FUZZY_FROM_LENGTH = 5

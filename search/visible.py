@@ -15,8 +15,9 @@ who is asking (a member always finds their own), so they are still asked per sea
 
 from network import page_cache
 from network.membership import is_member
+from network.versioned import PerContentVersionByKey
 
-_kept = {}  # (kind, audience) -> (content version, frozenset of ids)
+_kept = PerContentVersionByKey()  # ids by (kind, audience)
 
 
 def _page_querysets():
@@ -40,17 +41,11 @@ def _term_querysets():
 
 
 def _kept_ids(kind, audience, read):
-    version = page_cache.content_version()
-    kept_under, ids = _kept.get((kind, audience), (None, frozenset()))
-    if kept_under != version:
-        ids = frozenset(read().values_list("pk", flat=True))
-        _kept[(kind, audience)] = (version, ids)
-    return ids
-
-
-def forget():
-    """Read everything again on the next search (tests that change rows without signals)."""
-    _kept.clear()
+    return _kept.get(
+        (kind, audience),
+        page_cache.content_version(),
+        lambda: frozenset(read().values_list("pk", flat=True)),
+    )
 
 
 def visible_keys(user, keys):

@@ -9,9 +9,10 @@ from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage
 from casestudies.models import CaseStudyIndexPage
+from network import restrictions, site_address
 from network.models import HomePage
 from network.roles import assign_facilitator_review
-from search import facets, spelling, synonyms
+from search import facets, spelling, synonyms, visible
 
 from .factories import UserFactory, facilitator_user, member_user
 
@@ -42,13 +43,25 @@ def _site_email_backend(settings):
     settings.EMAIL_BACKEND = "network.mail.EmailBackend"
 
 
+KEPT_PER_VERSION = (
+    spelling._built,
+    synonyms._built,
+    facets._terms,
+    restrictions._paths,
+    visible._kept,
+    site_address._found,
+)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_search_caches():
-    """Each test builds its own content, so no vocabulary or term list may carry over."""
-    for cached in (spelling._built, synonyms._built, facets._terms):
+    """Each test builds its own content and a rolled-back test bumps no content version,
+    so nothing kept per version (vocabulary, terms, restrictions, visible ids) carries over.
+    """
+    for cached in KEPT_PER_VERSION:
         cached.clear()
     yield
-    for cached in (spelling._built, synonyms._built, facets._terms):
+    for cached in KEPT_PER_VERSION:
         cached.clear()
 
 

@@ -31,3 +31,49 @@ def test_restricted_sections_and_what_is_under_them_are_private_and_nothing_else
         "In the closed section",
         "Restricted itself",
     }
+
+
+def test_restrictions_are_read_once_per_content_version(home, django_assert_num_queries):
+    blog = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog"))
+    BlogPageFactory(parent=blog, title="Open post")
+    visible_titles()  # reads the restrictions for this version
+    with django_assert_num_queries(2):  # the posts, twice; the restrictions not again
+        assert visible_titles() == {"Open post"}
+        assert visible_titles() == {"Open post"}
+
+
+def test_a_restriction_added_or_removed_applies_to_the_next_query(home):
+    blog = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog"))
+    BlogPageFactory(parent=blog, title="Soon private")
+    assert visible_titles() == {"Soon private"}
+    restriction = PageViewRestriction.objects.create(page=blog, restriction_type="login")
+    assert visible_titles() == set()
+    restriction.delete()
+    assert visible_titles() == {"Soon private"}
+
+
+def test_a_flushed_cache_never_brings_back_a_version_already_used(home):
+    from django.core.cache import caches
+
+    from network import page_cache
+
+    before = page_cache.content_version()
+    page_cache.invalidate()
+    caches["default"].clear()
+    assert page_cache.content_version() > before + 1
+
+
+def test_a_change_bumps_the_version_again_once_it_commits(home, django_capture_on_commit_callbacks):
+    from network import page_cache
+
+    blog = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog"))
+    before = page_cache.content_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        PageViewRestriction.objects.create(page=blog, restriction_type="login")
+        during = page_cache.content_version()
+        BlogPageFactory(parent=blog, title="Saved in the same transaction")
+    # One bump for each save at once, and one more (however many saves) after the commit:
+    # whatever a reader kept between the saves and the commit is retired.
+    assert during > before
+    assert len(callbacks) == 1
+    assert page_cache.content_version() > during + 1
