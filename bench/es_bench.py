@@ -1,7 +1,8 @@
 """Elasticsearch against the database search path, in one run, at a chosen size.
 
 Starts its own PostgreSQL (scripts/postgres, port 54541) and Elasticsearch node
-(scripts/elasticsearch, ES_PORT=59400, heap ES_HEAP, default 1g), builds demo content
+(scripts/elasticsearch, ES_PORT=59400, heap ES_HEAP, default 1g); each order of size up
+from 10,000 takes the next ports (54542 and 59410 for 100,000). It builds demo content
 plus `--size` generated documents (80% posts, 15% case studies, 5% members, as
 search_bench.py does), then measures:
 
@@ -70,8 +71,11 @@ def main():
     )
     args = parser.parse_args()
 
-    pg_env = dict(os.environ, PGPORT=PG_PORT, PGDIR=f"/tmp/network-es-bench-pg-{PG_PORT}")
-    es_env = dict(os.environ, ES_PORT=ES_PORT, ES_HEAP=os.environ.get("ES_HEAP", "1g"))
+    # Kept content is kept per order of size: 100,000 documents get services of their own.
+    tier = len(str(args.size)) - 5
+    pg_port, es_port = str(int(PG_PORT) + tier), str(int(ES_PORT) + 10 * tier)
+    pg_env = dict(os.environ, PGPORT=pg_port, PGDIR=f"/tmp/network-es-bench-pg-{pg_port}")
+    es_env = dict(os.environ, ES_PORT=es_port, ES_HEAP=os.environ.get("ES_HEAP", "1g"))
     began = time.perf_counter()
     try:
         print(sh("bash", "scripts/postgres", "start", env=pg_env))

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from casestudies.models import CaseStudyPage
 from network.models import HomePageFeaturedCaseStudy, Theme
 from network.models.mixins import Audience
-from search.index_documents import PageTags, case_study_source
+from search import index_documents
 from tests.factories import CaseStudyPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,9 +83,8 @@ def test_the_case_study_page_answers_for_its_own_audience(studies):
 
 def test_the_search_index_document_carries_the_case_studys_audience(studies):
     closed, public = studies
-    pages = list(CaseStudyPage.objects.filter(pk__in=[closed.pk, public.pk]))
-    tags = PageTags(CaseStudyPage, pages)
-    sources = {page.pk: case_study_source(page, tags) for page in pages}
+    built = index_documents.sources("case-study", [closed.pk, public.pk])
+    sources = {source["object_id"]: source for _doc_id, source in built}
     assert sources[closed.pk]["audience"] == "members"
     assert sources[public.pk]["audience"] == "public"
     # "Did you mean" words come from public documents alone.
