@@ -109,8 +109,9 @@ def build(size):
     from blog.models import BlogPage
 
     call_command("migrate", verbosity=0)
-    if BlogPage.objects.count() >= size * 0.8:  # kept from a run with --keep
-        print(f"Reusing the {BlogPage.objects.count():,} posts already generated", flush=True)
+    kept = BlogPage.objects.count()
+    if kept >= size * 0.8:  # kept from a run with --keep
+        print(f"Reusing the {kept:,} posts already generated", flush=True)
         return 0.0
     call_command("load_demo", verbosity=0)
     posts, studies = int(size * 0.8), int(size * 0.15)

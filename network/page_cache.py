@@ -84,6 +84,8 @@ def invalidate(**kwargs):
     """
     _bump()
     db = transaction.get_connection()
+    # One bump after commit however many saves the transaction makes (Django keeps its
+    # pending callbacks as (savepoints, function, robust)).
     if db.in_atomic_block and not any(entry[1] is _bump for entry in db.run_on_commit):
         transaction.on_commit(_bump)
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Site
 
+from network import page_cache
 from network.versioned import PerContentVersionByKey
 
 # Wagtail's Site.root_url writes port 443 as https and every other port as http.
@@ -72,7 +73,6 @@ def root_url(request):
     cost more than the rest of a search results page's queries; a Site changing bumps
     the page cache's content version, so the answer is kept per host and version.
     """
-    from network import page_cache
 
     def find():
         site = Site.find_for_request(request)

@@ -20,24 +20,23 @@ from network.versioned import PerContentVersionByKey
 _kept = PerContentVersionByKey()  # ids by (kind, audience)
 
 
-def _page_querysets():
+def _readers():
+    """Each kind's queryset of what may be seen, given the viewer: pages by audience,
+    terms for everyone alike."""
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
+    from network.models import Region, Sector, Theme
     from network.resources.models import ResourcePage
 
-    return {
+    pages = {
         "post": BlogPage.objects.visible_to,
         "case-study": CaseStudyPage.objects.visible_to,
         "event": EventPage.objects.visible_to,
         "resource": ResourcePage.objects.visible_to,
     }
-
-
-def _term_querysets():
-    from network.models import Region, Sector, Theme
-
-    return {"theme": Theme.objects.all, "sector": Sector.objects.all, "region": Region.objects.all}
+    terms = {"theme": Theme, "sector": Sector, "region": Region}
+    return pages, terms
 
 
 def _kept_ids(kind, audience, read):
@@ -55,14 +54,14 @@ def visible_keys(user, keys):
     wanted = {}
     for kind, pk in keys:
         wanted.setdefault(kind, set()).add(pk)
-    pages, terms = _page_querysets(), _term_querysets()
+    pages, terms = _readers()
     audience = "members" if is_member(user) else "public"
     visible = set()
     for kind, pks in wanted.items():
         if kind in pages:
             allowed = _kept_ids(kind, audience, lambda kind=kind: pages[kind](user))
         elif kind in terms:
-            allowed = _kept_ids(kind, "everyone", terms[kind])
+            allowed = _kept_ids(kind, "everyone", terms[kind].objects.all)
         elif kind == "member":
             profiles = MemberProfile.objects.listed_to(user).filter(pk__in=pks)
             allowed = set(profiles.values_list("pk", flat=True))
