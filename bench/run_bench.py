@@ -75,12 +75,14 @@ def build_site(env, size):
     sh(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0", env=env)
 
 
-def member_session(env):
+def signed_in_session(env, username):
     code = (
         "from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY\n"
-        "from django.contrib.sessions.backends.db import SessionStore\n"
+        "from importlib import import_module\n"
+        "from django.conf import settings\n"
+        "SessionStore = import_module(settings.SESSION_ENGINE).SessionStore\n"
         "from network.models import User\n"
-        "user = User.objects.get(username='member')\n"
+        f"user = User.objects.get(username={username!r})\n"
         "session = SessionStore()\n"
         "session[SESSION_KEY] = str(user.pk)\n"
         "session[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend'\n"
@@ -181,7 +183,10 @@ def main():
         build_site(env, args.size)
         print(f"Site built in {time.perf_counter() - started:.0f} s")
         urls = sample_urls(env)
-        cookie = f"sessionid={member_session(env)}"
+        readers = {
+            "Member": f"sessionid={signed_in_session(env, 'member')}",
+            "Facilitator": f"sessionid={signed_in_session(env, 'facilitator')}",
+        }
 
         site = start_gunicorn("network.wsgi:application", SITE_PORT, env, args.workers)
         processes.append(site)
@@ -189,25 +194,30 @@ def main():
         processes.append(ceiling)
 
         base = f"http://127.0.0.1:{SITE_PORT}"
-        pages = [
-            ("Minimal Django view (ceiling)", f"http://127.0.0.1:{CEILING_PORT}/", None),
-            ("Home page", f"{base}/", None),
-            ("Blog listing, first page", f"{base}/blog/", None),
-            ("Blog listing, deep page", f"{base}/blog/?page={urls['deep']}", None),
-            ("Blog post", base + urls["post"], None),
+        # Pages every audience reads: a visitor's come from the anonymous page cache, a
+        # signed-in reader's from the copy shared by their audience, personal parts filled.
+        shared = [
+            ("home page", f"{base}/"),
+            ("blog listing, first page", f"{base}/blog/"),
+            ("blog listing, deep page", f"{base}/blog/?page={urls['deep']}"),
+            ("blog post", base + urls["post"]),
             (
-                "Case studies, two filters",
+                "case studies, two filters",
                 f"{base}/case-studies/?theme=neighbourhood-teams&status=established",
-                None,
             ),
-            ("Case study", base + urls["study"], None),
-            ("Theme page", f"{base}/themes/access-no-wrong-door/", None),
-            ("Member directory", f"{base}/members/", None),
-            ("Search, plain (database)", f"{base}/search/?q=supervision", None),
-            ("Search, acronym (database)", f"{base}/search/?q=IAPT", None),
-            ("Member: /share/mine/", f"{base}/share/mine/", cookie),
-            ("Member: blog post (uncached Wagtail page)", base + urls["post"], cookie),
+            ("case study", base + urls["study"]),
+            ("theme page", f"{base}/themes/access-no-wrong-door/"),
         ]
+        pages = [("Minimal Django view (ceiling)", f"http://127.0.0.1:{CEILING_PORT}/", None)]
+        pages += [(f"Visitor: {label}", url, None) for label, url in shared]
+        pages += [
+            ("Visitor: member directory", f"{base}/members/", None),
+            ("Visitor: search, plain (database)", f"{base}/search/?q=supervision", None),
+            ("Visitor: search, acronym (database)", f"{base}/search/?q=IAPT", None),
+        ]
+        for reader, cookie in readers.items():
+            pages += [(f"{reader}: {label}", url, cookie) for label, url in shared]
+            pages.append((f"{reader}: /share/mine/", f"{base}/share/mine/", cookie))
         results = []
         for label, url, page_cookie in pages:
             wrk(url, 2, page_cookie)  # warm up caches and connections
@@ -222,7 +232,7 @@ def main():
             f"cache: {'Redis' if not args.no_redis else 'local memory'}"
         )
         header = (
-            f"{'Page':46} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'of ceiling':>10}"
+            f"{'Page':48} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'of ceiling':>10}"
         )
         print(header)
         print("-" * len(header))
@@ -231,7 +241,7 @@ def main():
             errors = result["errors"] + result["non2xx"]
             note = f"  ({errors} errors)" if errors else ""
             print(
-                f"{label:46} {result['rps']:9.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
+                f"{label:48} {result['rps']:9.1f} {result['p50']:8.1f} {result['p95']:8.1f} "
                 f"{result['p99']:8.1f} {share:10.0%}{note}"
             )
         print()

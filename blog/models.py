@@ -107,6 +107,9 @@ BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
 class BlogIndexPage(RoutablePageMixin, SharingMixin, Page):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -203,6 +206,9 @@ class BlogPageKeyword(TaggedItemBase):
 class BlogPage(
     AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, DiscussionMixin, Page
 ):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     summary = models.TextField(
         max_length=400, help_text="One or two sentences shown in listings and when shared"
     )

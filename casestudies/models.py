@@ -91,6 +91,9 @@ CaseStudyManager = PageManager.from_queryset(CaseStudyQuerySet)
 
 
 class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -208,6 +211,9 @@ class CaseStudyKeyword(TaggedItemBase):
 class CaseStudyPage(
     AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, DiscussionMixin, Page
 ):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     summary = models.TextField(max_length=500, help_text="Two or three sentences for listings")
     place = models.CharField(
         max_length=160, help_text="Town, city, borough or integrated care system"

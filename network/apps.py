@@ -30,3 +30,5 @@ class NetworkConfig(AppConfig):
         following.register("member", MemberProfile, "Members")
 
         page_cache.connect()
+
+        from network import personal_parts  # noqa: F401  (registers the personal parts)

@@ -9,8 +9,9 @@ sees "A network member" with nothing to follow.
 
 Feeds and structured data are read by feed readers, search engines and link previews,
 never by the signed-in person, so they always take the visitor's view (``VISITOR``).
-Pages take the viewer's own view; only anonymous pages are ever cached, so a name shown
-to a member or facilitator never reaches the shared page cache.
+Pages take the viewer's own view, except the pages shared by an audience
+(network/audience_cache.py), which take the audience's: a member whose profile is hidden
+sees their own byline there as other members see it.
 """
 
 from dataclasses import dataclass

@@ -1,24 +1,30 @@
 from django.conf import settings
 from django.utils.functional import lazy
 
+from network import personal
 from network.membership import is_facilitator, is_member
 from network.site_address import root_url
 
 
 def network(request):
     user = getattr(request, "user", None)
+    shared = {}
+    if personal.holes_of(request) is not None:
+        # A page rendered for its audience carries a marker where each form's token goes;
+        # every reader gets their own token when the markers are filled.
+        shared["csrf_token"] = lazy(personal.render, str)(request, "csrf_token")
     return {
+        **shared,
         "site_name": settings.WAGTAIL_SITE_NAME,
         # Lazy, so a response that never shows an absolute link never looks up the site.
         "site_root_url": lazy(root_url, str)(request),
         "viewer_is_member": is_member(user),
         "viewer_is_facilitator": is_facilitator(user),
-        # Lazy: counted only where the header shows it, for a signed-in person.
-        "unread_notifications": lazy(_unread, int)(user),
     }
 
 
-def _unread(user):
+def unread(user):
+    """The header's count of unread notifications (a personal part)."""
     if not getattr(user, "is_authenticated", False):
         return 0
     from network.models import Notification

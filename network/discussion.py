@@ -130,9 +130,9 @@ def discussion_context(page, request):
 
     if page.pk is None:  # the editor's preview of a page not saved yet has no discussion
         return {"comments": Comment.objects.none(), "can_discuss": False}
-    comments = (
-        Comment.objects.shown_to(request.user).filter(page=page).select_related("author__profile")
-    )
+    # The reader's own comments still waiting for review are a personal part
+    # (network/personal_parts.py), so the thread itself is the same for every reader.
+    comments = Comment.objects.published().filter(page=page).select_related("author__profile")
     return {
         "comments": comments,
         "can_discuss": can_discuss(request.user, page),

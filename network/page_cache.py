@@ -90,9 +90,10 @@ def invalidate(**kwargs):
         transaction.on_commit(_bump)
 
 
-def _key(request, version):
+def cache_key(request, version, audience="anonymous"):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{version}:{request.get_host()}:{request.method == 'HEAD'}:{digest}"
+    head = request.method == "HEAD"
+    return f"page-cache:{version}:{audience}:{request.get_host()}:{head}:{digest}"
 
 
 def _is_cacheable_request(request):
@@ -130,12 +131,12 @@ class LocalCopies:
             self.entries.popitem(last=False)
 
 
-def _freeze(response):
+def freeze(response):
     headers = [(name, value) for name, value in response.items() if name != "X-Page-Cache"]
     return (response.status_code, headers, response.content)
 
 
-def _thaw(entry):
+def thaw(entry):
     status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
@@ -151,7 +152,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _is_cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, content_version())
+        key = cache_key(request, content_version())
         entry = self.local.get(key)
         if entry is None:
             entry = page_cache().get(key)
@@ -159,13 +160,13 @@ class AnonymousPageCacheMiddleware:
                 self.local.put(key, entry)
         if entry is not None:
             served_from_cache.send_robust(sender=self.__class__, request=request)
-            response = _thaw(entry)
+            response = thaw(entry)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if self._is_cacheable_response(request, response):
             patch_vary_headers(response, ["Cookie"])
-            entry = _freeze(response)
+            entry = freeze(response)
             page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             self.local.put(key, entry)
         response["X-Page-Cache"] = "miss"
@@ -176,16 +177,21 @@ class AnonymousPageCacheMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return False
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        if "private" in response.get("Cache-Control", "") or response.has_header("Set-Cookie"):
-            return False
-        content_type = response.get("Content-Type", "")
-        if not content_type.startswith(CACHEABLE_TYPES):
-            return False
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        return True
+        return is_shareable_response(response)
+
+
+def is_shareable_response(response):
+    """A whole page that says nothing of who asked for it: no cookie, not marked private."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if "private" in response.get("Cache-Control", "") or response.has_header("Set-Cookie"):
+        return False
+    content_type = response.get("Content-Type", "")
+    if not content_type.startswith(CACHEABLE_TYPES):
+        return False
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    return True
 
 
 def _watched_models():

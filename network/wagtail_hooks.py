@@ -194,3 +194,10 @@ def moderation_menu_item():
     return FacilitatorMenuItem(
         "Comments and reports", reverse("moderation_queue"), icon_name="warning", order=204
     )
+
+
+@hooks.register("on_serve_page")
+def share_pages_with_their_audience(serve):
+    from network.audience_cache import serve_shared_pages
+
+    return serve_shared_pages(serve)

@@ -29,6 +29,9 @@ PURPOSES = [
 
 
 class InformationPage(Page):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     purpose = models.CharField(
         max_length=30,
         choices=PURPOSES,

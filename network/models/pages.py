@@ -10,6 +10,9 @@ from .mixins import SharingMixin
 
 
 class HomePage(SharingMixin, Page):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     introduction = models.TextField(
         help_text="What the network is, in two or three sentences", blank=True
     )

@@ -35,6 +35,9 @@ class DocumentType(models.TextChoices):
 
 
 class ResourceIndexPage(Page):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -84,6 +87,9 @@ def _this_year_and_next():
 
 
 class ResourcePage(AudienceMixin, TaxonomyMixin, SharingMixin, Page):
+    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    shared_by_audience = True
+
     summary = models.CharField(max_length=300, help_text="What the document is and who it is for")
     document = models.ForeignKey(
         "wagtaildocs.Document",

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "network.security.EditorFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: a signed-in reader's page is shared with their audience once they are known.
+    "network.audience_cache.AudiencePageCacheMiddleware",
 ]
 
 # Headers every environment sends (production adds HSTS and secure cookies).
@@ -218,6 +220,9 @@ if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
+    # A signed-in reader's shared page (network/audience_cache.py) then costs no query for
+    # the session: it is read from the cache, and written to the database as well.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work (email notifications, Wagtail's own jobs) goes through django-tasks.
 # The immediate backend runs a task inside the request; production sets TASKS_BACKEND to

@@ -111,20 +111,35 @@ def honeypot_widget(bound_field):
 
 @register.inclusion_tag("components/follow_button.html", takes_context=True)
 def follow_button(context, thing):
-    """Follow or stop following, as a plain form; a prompt to join for anyone else."""
-    from network import following
+    """Follow or stop following, as a plain form; a prompt to join for anyone else.
+
+    Whether this reader follows the thing is theirs alone, so the form is a personal part.
+    """
+    from network import following, personal
     from network.membership import is_member
 
     request = context.get("request")
     user = getattr(request, "user", None)
     followable = following.followable_of(thing)
     member = is_member(user)
+    next_url = request.get_full_path() if request else ""
     return {
         "thing": thing,
         "followable": followable,
         "member": member,
         "signed_in": getattr(user, "is_authenticated", False),
-        "following": member and following.is_following(user, thing),
-        "next": request.get_full_path() if request else "",
-        "csrf_token": context.get("csrf_token"),
+        "follow_form": (
+            personal.render(request, "follow", followable.kind, thing.pk, str(thing), next_url)
+            if member and followable
+            else ""
+        ),
+        "next": next_url,
     }
+
+
+@register.simple_tag(takes_context=True)
+def personal(context, name, *args):
+    """A part of the page that is the reader's own (network/personal.py)."""
+    from network import personal as parts
+
+    return parts.render(context["request"], name, *args)

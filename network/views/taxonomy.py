@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
+from network.audience_cache import shared_by_audience
 from network.events.models import EventPage
 from network.models import MemberProfile, Region, Sector, Theme
 from network.resources.models import ResourcePage
@@ -57,6 +58,7 @@ class MergedPaginator(Paginator):
         return Page(ordered[end - self.per_page : end], number, self)
 
 
+@shared_by_audience
 def term_index(request, kind):
     term_kind = KINDS[kind]
     terms = list(term_kind.model.objects.all())
@@ -73,6 +75,7 @@ def term_index(request, kind):
     )
 
 
+@shared_by_audience
 def term_detail(request, kind, slug):
     term_kind = KINDS[kind]
     term = get_object_or_404(term_kind.model, slug=slug)
