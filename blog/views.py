@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from network import submissions
+from network.audience_cache import kept_for_reader
 from network.busy import BUSY_MESSAGE, is_busy
 from network.member_text import MemberText
 from network.membership import member_required
@@ -103,6 +104,7 @@ def share_edit(request, pk):
 
 
 @members_only
+@kept_for_reader
 def share_mine(request):
     """Everything the member has sent to the facilitators, reflections and suggestions."""
     return render(request, "blog/share_mine.html", {"rows": submissions.for_member(request.user)})

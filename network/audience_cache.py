@@ -16,6 +16,10 @@ A shared page is always rendered this way, kept or not, so it reads the same to 
 reader whichever way it came: a member whose profile is hidden sees their own post's
 byline as other members do. Pages behind Wagtail's own page privacy are rendered for
 their reader alone.
+
+A page only its own reader ever sees, such as a member's list of submissions, is kept for
+that reader instead (``kept_for_reader``), under the content version and the review
+version together, so a facilitator's decision shows on it at once.
 """
 
 from functools import wraps
@@ -101,7 +105,7 @@ def serve_shared_pages(serve):
 
 
 def _carries_messages(request):
-    if "messages" in request.COOKIES:
+    if request.COOKIES.get("messages"):
         return True
     session = getattr(request, "session", None)
     return session is not None and "_messages" in session
@@ -116,6 +120,73 @@ def _may_keep(request):
     if not request.user.is_authenticated and "sessionid" not in request.COOKIES:
         return False
     return not _carries_messages(request)
+
+
+def _kept_entry(local, key):
+    entry = local.get(key)
+    if entry is None:
+        entry = page_cache.page_cache().get(key)
+        if entry is not None:
+            local.put(key, entry)
+    return entry
+
+
+def _from_entry(request, entry):
+    page_cache.served_from_cache.send_robust(sender=AudiencePageCacheMiddleware, request=request)
+    *frozen, parts = entry
+    response = page_cache.thaw(frozen)
+    response.content = personal.fill(request, response.content, parts)
+    response["X-Page-Cache"] = "hit"
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _keep(local, key, response, holes):
+    entry = (*page_cache.freeze(response), holes.parts)
+    page_cache.page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    local.put(key, entry)
+    response["X-Page-Cache"] = "miss"
+
+
+_own_pages = page_cache.LocalCopies(settings.PAGE_CACHE_LOCAL_ENTRIES)
+
+
+def kept_for_reader(view):
+    """For a view whose page is its reader's own and changes only with content and
+    reviews. Rendered for the reader themself, so the key names them and their audience
+    (a member made facilitator reads a new copy); their personal parts are still filled
+    per request, as the CSRF token must be."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        reader = request.user
+        if (
+            request.method not in ("GET", "HEAD")
+            or not settings.PAGE_CACHE_SECONDS
+            or not reader.is_authenticated
+            or _carries_messages(request)
+        ):
+            return view(request, *args, **kwargs)
+        version = f"{page_cache.content_version()}.{page_cache.review_version()}"
+        own = f"reader-{reader.pk}-{audience_of(reader)}"
+        key = page_cache.cache_key(request, version, own)
+        entry = _kept_entry(_own_pages, key)
+        if entry is not None:
+            return _from_entry(request, entry)
+        holes = request._personal_holes = personal.Holes()
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            del request._personal_holes
+        if response.streaming:
+            return response
+        if page_cache.is_shareable_response(response):
+            _keep(_own_pages, key, response, holes)
+        response.content = personal.fill(request, response.content, holes.parts)
+        patch_cache_control(response, private=True)
+        return response
+
+    return wrapped
 
 
 class AudiencePageCacheMiddleware:
@@ -138,9 +209,9 @@ class AudiencePageCacheMiddleware:
         key = None
         if _may_keep(request):
             key = page_cache.cache_key(request, page_cache.content_version(), audience)
-            response = self._kept(request, key)
-            if response is not None:
-                return response
+            entry = _kept_entry(self.local, key)
+            if entry is not None:
+                return _from_entry(request, entry)
         request._audience_offer = _Offer(audience)
         try:
             response = self.get_response(request)
@@ -151,26 +222,8 @@ class AudiencePageCacheMiddleware:
         if holes is None or response.streaming:
             return response
         if key is not None and page_cache.is_shareable_response(response):
-            entry = (*page_cache.freeze(response), holes.parts)
-            page_cache.page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
-            self.local.put(key, entry)
-            response["X-Page-Cache"] = "miss"
+            _keep(self.local, key, response, holes)
         response.content = personal.fill(request, response.content, holes.parts)
         if reader.is_authenticated:
             patch_cache_control(response, private=True)
-        return response
-
-    def _kept(self, request, key):
-        entry = self.local.get(key)
-        if entry is None:
-            entry = page_cache.page_cache().get(key)
-            if entry is None:
-                return None
-            self.local.put(key, entry)
-        page_cache.served_from_cache.send_robust(sender=self.__class__, request=request)
-        *frozen, parts = entry
-        response = page_cache.thaw(frozen)
-        response.content = personal.fill(request, response.content, parts)
-        response["X-Page-Cache"] = "hit"
-        patch_cache_control(response, private=True)
         return response

@@ -4,8 +4,8 @@ Anonymous pages are the same for every visitor, so a rendered page is stored und
 full URL and a content version. Any change that could show on a public page (a post
 published or withdrawn, a case study edited, a theme renamed, a profile or comment
 changed) bumps the version, so every cached page is replaced on its next request rather
-than after a timeout. Signed-in people, and anyone carrying a session or messages, always
-get a freshly rendered page.
+than after a timeout. Signed-in people, and anyone carrying a session or messages, are
+served by network/audience_cache.py under the same version instead.
 """
 
 import hashlib
@@ -21,6 +21,9 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "page-cache:version"
+# Bumped when a review moves on without its page being saved (a facilitator asks for
+# changes): only a member's own list of submissions shows that.
+REVIEW_VERSION_KEY = "page-cache:review-version"
 
 # Sent when a page is answered from the cache, for apps that count what was viewed.
 served_from_cache = Signal()
@@ -58,21 +61,46 @@ def _fresh_version():
     return time.time_ns() // 1000
 
 
-def content_version():
+def _version(key):
     cache = page_cache()
-    version = cache.get(VERSION_KEY)
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, _fresh_version(), timeout=None)
-        version = cache.get(VERSION_KEY) or _fresh_version()
+        cache.add(key, _fresh_version(), timeout=None)
+        version = cache.get(key) or _fresh_version()
     return version
 
 
-def _bump():
+def content_version():
+    return _version(VERSION_KEY)
+
+
+def review_version():
+    return _version(REVIEW_VERSION_KEY)
+
+
+def _bump_key(key):
     cache = page_cache()
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
+        cache.set(key, _fresh_version(), timeout=None)
+
+
+def _bump():
+    _bump_key(VERSION_KEY)
+
+
+def _bump_reviews():
+    _bump_key(REVIEW_VERSION_KEY)
+
+
+def _now_and_after_commit(bump):
+    bump()
+    db = transaction.get_connection()
+    # One bump after commit however many saves the transaction makes (Django keeps its
+    # pending callbacks as (savepoints, function, robust)).
+    if db.in_atomic_block and not any(entry[1] is bump for entry in db.run_on_commit):
+        transaction.on_commit(bump)
 
 
 def invalidate(**kwargs):
@@ -82,12 +110,12 @@ def invalidate(**kwargs):
     content under the new version, and would keep it there (a page, or the view
     restrictions of network/restrictions.py); the second bump retires whatever it stored.
     """
-    _bump()
-    db = transaction.get_connection()
-    # One bump after commit however many saves the transaction makes (Django keeps its
-    # pending callbacks as (savepoints, function, robust)).
-    if db.in_atomic_block and not any(entry[1] is _bump for entry in db.run_on_commit):
-        transaction.on_commit(_bump)
+    _now_and_after_commit(_bump)
+
+
+def invalidate_reviews():
+    """As invalidate(), for the review version."""
+    _now_and_after_commit(_bump_reviews)
 
 
 def cache_key(request, version, audience="anonymous"):
@@ -225,6 +253,14 @@ def watch(*models):
 def _on_change(sender, instance=None, **kwargs):
     if isinstance(instance, _watched_models()):
         invalidate()
+    elif isinstance(instance, _review_models()):
+        invalidate_reviews()
+
+
+def _review_models():
+    from wagtail.models import TaskState, WorkflowState
+
+    return (WorkflowState, TaskState)
 
 
 def connect():

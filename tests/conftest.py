@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -15,6 +16,9 @@ from network.roles import assign_facilitator_review
 from search import facets, spelling, synonyms, visible
 
 from .factories import UserFactory, facilitator_user, member_user
+from .services import require
+
+REDIS_URL = os.environ.get("REDIS_URL")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -133,3 +137,38 @@ def member_client(client, member):
 def facilitator_client(client, facilitator):
     client.force_login(facilitator)
     return client
+
+
+def _use_page_cache(settings, backend):
+    if backend == "redis":
+        require(REDIS_URL, "REDIS_URL is not set: no Redis server is running")
+        location = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+    else:
+        location = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "audience-cache-tests",
+        }
+    settings.CACHES = {"default": location}
+    settings.PAGE_CACHE_SECONDS = 600
+    caches["default"].clear()
+
+
+@pytest.fixture
+def page_cache_switch(settings):
+    """Turns the page cache on part-way through a test, to compare with it off."""
+    yield lambda: _use_page_cache(settings, "locmem")
+    caches["default"].clear()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    _use_page_cache(settings, "locmem")
+    yield caches["default"]
+    caches["default"].clear()
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def any_shared_cache(request, settings):
+    _use_page_cache(settings, request.param)
+    yield caches["default"]
+    caches["default"].clear()

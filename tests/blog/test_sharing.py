@@ -254,3 +254,45 @@ def test_my_submissions_costs_the_same_queries_for_two_reflections_or_twelve(
     add(10)
     queries()  # new reflections: what is kept per content version is read again
     assert queries() == few
+
+
+def test_my_submissions_is_kept_for_its_own_reader_and_follows_each_decision(
+    shared_cache, client, author, facilitator, home
+):
+    from django.test import Client
+
+    from network.models import Notification, NotificationKind
+
+    client.post(reverse("share"), reflection())
+    client.get(reverse("share-mine"))  # shows the "sent" message, so is not kept
+    first = client.get(reverse("share-mine"))
+    assert first["X-Page-Cache"] == "miss"
+    again = client.get(reverse("share-mine"))
+    assert again["X-Page-Cache"] == "hit"
+    assert "Awaiting review" in again.content.decode()
+    assert "private" in again["Cache-Control"]
+
+    # Another member's list is their own, kept apart from the author's.
+    other = Client()
+    other.force_login(member_user())
+    for _ in range(2):
+        theirs = other.get(reverse("share-mine")).content.decode()
+        assert SECRET_TITLE not in theirs
+        assert "You have not sent anything yet." in theirs
+
+    # The unread count in the header is the reader's own, on a kept copy too.
+    Notification.objects.create(
+        user=author, kind=NotificationKind.FOLLOWED, key="n:1", title="New", url="/"
+    )
+    assert "1<span" in client.get(reverse("share-mine")).content.decode()
+
+    # A facilitator's request for changes saves no page, yet shows at once.
+    post = BlogPage.objects.get(title=SECRET_TITLE)
+    facilitator_client = Client()
+    facilitator_client.force_login(facilitator)
+    workflow_action(facilitator_client, post, "reject", "Please take out the ward name.")
+    mine = client.get(reverse("share-mine"))
+    assert mine["X-Page-Cache"] == "miss"
+    assert "Changes requested" in mine.content.decode()
+    assert "Please take out the ward name." in mine.content.decode()
+    assert client.get(reverse("share-mine"))["X-Page-Cache"] == "hit"

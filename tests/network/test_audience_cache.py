@@ -6,11 +6,9 @@ change. The copy filled in for a reader must read exactly as the page rendered f
 alone.
 """
 
-import os
 import re
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
@@ -26,40 +24,10 @@ from tests.factories import (
     facilitator_user,
     member_user,
 )
-from tests.services import require
 
 pytestmark = pytest.mark.django_db
 
-REDIS_URL = os.environ.get("REDIS_URL")
 CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def _use_cache(settings, backend):
-    if backend == "redis":
-        require(REDIS_URL, "REDIS_URL is not set: no Redis server is running")
-        location = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
-    else:
-        location = {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "audience-cache-tests",
-        }
-    settings.CACHES = {"default": location}
-    settings.PAGE_CACHE_SECONDS = 600
-    caches["default"].clear()
-
-
-@pytest.fixture
-def shared_cache(settings):
-    _use_cache(settings, "locmem")
-    yield caches["default"]
-    caches["default"].clear()
-
-
-@pytest.fixture(params=["locmem", "redis"])
-def any_shared_cache(request, settings):
-    _use_cache(settings, request.param)
-    yield caches["default"]
-    caches["default"].clear()
 
 
 def signed_in(user, **kwargs):
@@ -204,7 +172,7 @@ def _comparable(html):
 
 @pytest.mark.parametrize("who", ["member", "facilitator", "signed-in"])
 def test_the_shared_copy_reads_as_the_page_rendered_for_the_reader_alone(
-    settings, who, home, blog_index, case_index, theme
+    page_cache_switch, who, home, blog_index, case_index, theme
 ):
     """Every shared page, filled in for a reader, is byte for byte the page rendered for
     them directly (tokens aside): nothing is lost, nothing added."""
@@ -227,7 +195,7 @@ def test_the_shared_copy_reads_as_the_page_rendered_for_the_reader_alone(
     ]
     reader = signed_in(user)
     direct = {url: _comparable(fetch(reader, url)[1]) for url in urls}
-    _use_cache(settings, "locmem")
+    page_cache_switch()
     signed_in(user)  # another session of the same reader warms the cache first
     for url in urls:
         fetch(signed_in(user), url)
