@@ -18,7 +18,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from network import structured_data
+from network import page_cache, structured_data
+from network.audience_cache import audience_of
 from network.discussion import discussion_context
 from network.listing import (
     ListingFilter,
@@ -39,13 +40,19 @@ from network.models.mixins import (
     for_audience,
 )
 from network.page_forms import NewPageSlugForm
-from network.restrictions import RestrictionAwareQuerySet
+from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 from network.review import IdentifierCheckPanel
+from network.versioned import PerContentVersionByKey
 
 from .blocks import BodyBlock, stream_words
 from .moderation import FacilitatorReviewTask  # noqa: F401  (a model: registered with the app)
 
 WORDS_PER_MINUTE = 200
+
+# Each post's related posts by audience (BlogPage.related_posts).
+_related_ids = PerContentVersionByKey(max_keys=5000)
+# The years a blog's year filter offers, by blog and audience.
+_listing_years = PerContentVersionByKey()
 
 
 class CollectiveAuthor(models.Model):
@@ -106,7 +113,7 @@ class BlogPageQuerySet(RestrictionAwareQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(RoutablePageMixin, SharingMixin, Page):
+class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Page):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
 
@@ -133,8 +140,17 @@ class BlogIndexPage(RoutablePageMixin, SharingMixin, Page):
         used = BlogPageKeyword.objects.filter(tag__slug__in=slugs).values("tag_id")
         return list(Tag.objects.filter(pk__in=used).order_by("name").values_list("slug", "name"))
 
-    def listing_filters(self, posts, params=None):
-        years = [str(day.year) for day in posts.dates("date", "year", order="DESC")]
+    def listing_years(self, user):
+        """The years with posts the reader's audience may read, newest first, worked out
+        once per audience and content version."""
+        posts = BlogPage.objects.visible_to(user).descendant_of(self)
+        return _listing_years.get(
+            (self.pk, audience_of(user)),
+            page_cache.content_version(),
+            lambda: tuple(str(day.year) for day in posts.dates("date", "year", order="DESC")),
+        )
+
+    def listing_filters(self, years, params=None):
         filters = [
             ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
             ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
@@ -151,7 +167,7 @@ class BlogIndexPage(RoutablePageMixin, SharingMixin, Page):
     @path("")
     def listing(self, request):
         posts = BlogPage.objects.visible_to(request.user).descendant_of(self)
-        filters = self.listing_filters(posts, request.GET)
+        filters = self.listing_filters(self.listing_years(request.user), request.GET)
         filtered, selected = filter_queryset(posts, request.GET, filters)
         page_of_posts = paginate(request, filtered.for_listing())
         return self.render(
@@ -204,7 +220,13 @@ class BlogPageKeyword(TaggedItemBase):
 
 
 class BlogPage(
-    AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, DiscussionMixin, Page
+    KnownRestrictionsMixin,
+    AudienceMixin,
+    ReviewOutcomeMixin,
+    TaxonomyMixin,
+    SharingMixin,
+    DiscussionMixin,
+    Page,
 ):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
@@ -386,14 +408,28 @@ class BlogPage(
     def related_posts(self, user, limit=3, candidates=200):
         """Posts sharing the most themes and sectors with this one, newest first on ties.
 
-        Scoring every post in one grouped query grows with the whole blog, so only the
-        newest posts sharing at least one theme or sector are scored, from the narrow
-        tag tables.
+        The same for everyone in an audience until content changes, so which posts they
+        are is worked out once per post, audience and content version; only the posts
+        themselves are read for each page.
         """
+        best = _related_ids.get(
+            (self.pk, audience_of(user), limit),
+            page_cache.content_version(),
+            lambda: self._related_ids(user, limit, candidates),
+        )
+        if not best:
+            return []
+        posts = BlogPage.objects.filter(pk__in=best).select_related("share_image").in_bulk()
+        return [posts[pk] for pk in best if pk in posts]
+
+    def _related_ids(self, user, limit, candidates):
+        """Scoring every post in one grouped query grows with the whole blog, so only the
+        newest posts sharing at least one theme or sector are scored, from the narrow tag
+        tables."""
         theme_ids = [theme.pk for theme in self.themes.all()]
         sector_ids = [sector.pk for sector in self.sectors.all()]
         if not theme_ids and not sector_ids:
-            return []
+            return ()
         themes = BlogPage.themes.through.objects
         sectors = BlogPage.sectors.through.objects
         shared = Q(pk__in=themes.filter(theme_id__in=theme_ids).values("blogpage_id")) | Q(
@@ -416,9 +452,7 @@ class BlogPage(
                 "blogpage_id", flat=True
             )
         )
-        best = sorted(newest, key=lambda pk: -scores[pk])[:limit]
-        posts = BlogPage.objects.filter(pk__in=best).select_related("share_image").in_bulk()
-        return [posts[pk] for pk in best]
+        return tuple(sorted(newest, key=lambda pk: -scores[pk])[:limit])
 
     def get_context(self, request, *args, **kwargs):
         # Themes, sectors and bylines are read by related posts, the structured data, the

@@ -40,7 +40,7 @@ from network.models.mixins import (
 )
 from network.page_forms import NewPageSlugForm
 from network.resources.models import ResourceAttachment, visible_attachments
-from network.restrictions import RestrictionAwareQuerySet
+from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 from network.review import IdentifierCheckPanel
 
 from .choices import IntegrationType, InterfaceModel, PartnerRole, RelationshipType, Setting, Status
@@ -90,7 +90,7 @@ class CaseStudyQuerySet(RestrictionAwareQuerySet):
 CaseStudyManager = PageManager.from_queryset(CaseStudyQuerySet)
 
 
-class CaseStudyIndexPage(RoutablePageMixin, SharingMixin, Page):
+class CaseStudyIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Page):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
 
@@ -209,7 +209,13 @@ class CaseStudyKeyword(TaggedItemBase):
 
 
 class CaseStudyPage(
-    AudienceMixin, ReviewOutcomeMixin, TaxonomyMixin, SharingMixin, DiscussionMixin, Page
+    KnownRestrictionsMixin,
+    AudienceMixin,
+    ReviewOutcomeMixin,
+    TaxonomyMixin,
+    SharingMixin,
+    DiscussionMixin,
+    Page,
 ):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True

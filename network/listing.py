@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Paginator
 
+from network import page_cache
+from network.versioned import PerContentVersionByKey
+
+_term_options = PerContentVersionByKey()  # by term model
+
 
 @dataclass
 class ListingFilter:
@@ -42,7 +47,12 @@ def filter_queryset(queryset, params, filters):
 
 
 def term_options(model):
-    return [(term.slug, term.name) for term in model.objects.all()]
+    """A filter's terms, read once per content version: renaming a term bumps it."""
+    return _term_options.get(
+        model._meta.label,
+        page_cache.content_version(),
+        lambda: tuple((term.slug, term.name) for term in model.objects.all()),
+    )
 
 
 def paginate(request, items, per_page=None):

@@ -40,3 +40,31 @@ class RestrictionAwareQuerySet(PageQuerySet):
             q |= Q(path__startswith=path)
         # Match no page when nothing is restricted, as Wagtail's own filter does.
         return q if q else Q(pk__in=[])
+
+
+def _read_alias_paths():
+    from wagtail.models import Page
+
+    return tuple(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+
+
+_alias_paths = PerContentVersion(_read_alias_paths)
+
+
+class KnownRestrictionsMixin:
+    """For every page type: Wagtail asks a page served, and the discussion asks it again,
+    for its view restrictions, reading the page's ancestors and the restrictions table each
+    time. A page under no restricted page, and under no alias (whose source page's
+    restrictions would apply), has none, and that is known from what was read once for the
+    content version."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        path = self.path
+        version = page_cache.content_version()
+        if path and not any(
+            path.startswith(prefix) for prefix in (*_paths.get(version), *_alias_paths.get(version))
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

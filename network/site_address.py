@@ -80,3 +80,27 @@ def root_url(request):
 
     key = (request.get_host(), request.scheme)
     return _found.get(key, page_cache.content_version(), find)
+
+
+_sites = PerContentVersionByKey()  # by host and port
+
+
+class KnownSiteMiddleware:
+    """Wagtail looks the request's site up by hostname on every request, to route a page
+    and to link to any other. Which site answers a host changes only when a Site does,
+    and that bumps the content version, so the answer is kept per host, port and
+    version and handed to Wagtail where it keeps its own answer for the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            key = (request.get_host(), request.get_port())
+            site = _sites.get(key, page_cache.content_version(), lambda: _find(request))
+            request._wagtail_site = site
+        return self.get_response(request)
+
+
+def _find(request):
+    return Site.find_for_request(request)

@@ -11,11 +11,21 @@ import time
 
 MAX_AGE_SECONDS = 600
 
+_every = []
+
+
+def clear_all():
+    """Forget every kept value, for a test whose rolled-back content bumped no version."""
+    for kept in _every:
+        kept.clear()
+
 
 class PerContentVersion:
-    def __init__(self, build=None):
+    def __init__(self, build=None, *, registered=True):
         self.build = build
         self.clear()
+        if registered:  # a keyed one's entries come and go with it
+            _every.append(self)
 
     def clear(self):
         self.version = None
@@ -38,6 +48,7 @@ class PerContentVersionByKey:
     def __init__(self, max_keys=100):
         self.max_keys = max_keys
         self.entries = {}
+        _every.append(self)
 
     def clear(self):
         self.entries.clear()
@@ -47,5 +58,5 @@ class PerContentVersionByKey:
         if entry is None:
             if len(self.entries) >= self.max_keys:  # keys from requests cannot fill memory
                 self.entries.clear()
-            entry = self.entries[key] = PerContentVersion()
+            entry = self.entries[key] = PerContentVersion(registered=False)
         return entry.get(version, build)

@@ -10,10 +10,9 @@ from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage
 from casestudies.models import CaseStudyIndexPage
-from network import restrictions, site_address
+from network import versioned
 from network.models import HomePage
 from network.roles import assign_facilitator_review
-from search import facets, spelling, synonyms, visible
 
 from .factories import UserFactory, facilitator_user, member_user
 from .services import require
@@ -47,26 +46,14 @@ def _site_email_backend(settings):
     settings.EMAIL_BACKEND = "network.mail.EmailBackend"
 
 
-KEPT_PER_VERSION = (
-    spelling._built,
-    synonyms._built,
-    facets._terms,
-    restrictions._paths,
-    visible._kept,
-    site_address._found,
-)
-
-
 @pytest.fixture(autouse=True)
 def _fresh_search_caches():
     """Each test builds its own content and a rolled-back test bumps no content version,
     so nothing kept per version (vocabulary, terms, restrictions, visible ids) carries over.
     """
-    for cached in KEPT_PER_VERSION:
-        cached.clear()
+    versioned.clear_all()
     yield
-    for cached in KEPT_PER_VERSION:
-        cached.clear()
+    versioned.clear_all()
 
 
 @pytest.fixture

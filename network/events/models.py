@@ -33,7 +33,7 @@ from network.models.mixins import (
     for_audience,
 )
 from network.resources.models import ResourceAttachment, visible_attachments
-from network.restrictions import RestrictionAwareQuerySet
+from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 
 PAST_EVENTS_SHOWN = 20
 
@@ -50,7 +50,7 @@ class EventFormat(models.TextChoices):
     IN_PERSON = "in-person", "In person"
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -123,7 +123,9 @@ class EventPageQuerySet(RestrictionAwareQuerySet):
         return self.select_related("region").prefetch_related("themes", "sectors")
 
 
-class EventPage(AudienceMixin, RoutablePageMixin, TaxonomyMixin, SharingMixin, Page):
+class EventPage(
+    KnownRestrictionsMixin, AudienceMixin, RoutablePageMixin, TaxonomyMixin, SharingMixin, Page
+):
     summary = models.CharField(max_length=300)
     description = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
     kind = models.CharField(max_length=20, choices=EventKind.choices)

@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from network.restrictions import KnownRestrictionsMixin
+
 # Each purpose is also the name of its URL and its address: "privacy" is /privacy/.
 PURPOSES = [
     ("about", "About the network"),
@@ -28,7 +30,7 @@ PURPOSES = [
 ]
 
 
-class InformationPage(Page):
+class InformationPage(KnownRestrictionsMixin, Page):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
 

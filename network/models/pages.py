@@ -6,10 +6,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from network import routing
+from network.restrictions import KnownRestrictionsMixin
+
 from .mixins import SharingMixin
 
 
-class HomePage(SharingMixin, Page):
+class HomePage(KnownRestrictionsMixin, SharingMixin, Page):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
 
@@ -45,6 +48,11 @@ class HomePage(SharingMixin, Page):
 
     def get_share_description(self):
         return self.introduction or super().get_share_description()
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return routing.route_from(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         from network import home

@@ -21,7 +21,7 @@ from wagtail.search import index
 from network.listing import ListingFilter, filter_queryset, paginate, selected_chips, term_options
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience, AudienceMixin, SharingMixin, TaxonomyMixin, for_audience
-from network.restrictions import RestrictionAwareQuerySet
+from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 
 FIRST_YEAR = 1950
 
@@ -34,7 +34,7 @@ class DocumentType(models.TextChoices):
     SLIDES = "slides", "Slides"
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(KnownRestrictionsMixin, Page):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
 
@@ -86,7 +86,7 @@ def _this_year_and_next():
     return datetime.date.today().year + 1
 
 
-class ResourcePage(AudienceMixin, TaxonomyMixin, SharingMixin, Page):
+class ResourcePage(KnownRestrictionsMixin, AudienceMixin, TaxonomyMixin, SharingMixin, Page):
     # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
     shared_by_audience = True
 

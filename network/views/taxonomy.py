@@ -5,15 +5,18 @@ from heapq import merge
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.functional import cached_property
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
-from network.audience_cache import shared_by_audience
+from network import page_cache
+from network.audience_cache import audience_of, shared_by_audience
 from network.events.models import EventPage
 from network.models import MemberProfile, Region, Sector, Theme
 from network.resources.models import ResourcePage
+from network.versioned import PerContentVersionByKey
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,10 @@ KINDS = {
 class MergedPaginator(Paginator):
     """Paginates two date-ordered querysets as one list without loading either in full."""
 
-    def __init__(self, sources, per_page):
+    def __init__(self, sources, per_page, counts=None):
         self.sources = sources  # (queryset, date attribute) pairs, each newest first
+        if counts is not None:  # each source's size, where the caller knows it already
+            self.counts = list(counts)
         super().__init__([], per_page)
 
     @cached_property
@@ -58,6 +63,18 @@ class MergedPaginator(Paginator):
         return Page(ordered[end - self.per_page : end], number, self)
 
 
+_counts = PerContentVersionByKey(max_keys=1000)  # by kind, term and audience
+_terms = PerContentVersionByKey()  # each kind's terms by slug
+
+
+def _terms_by_slug(model):
+    return _terms.get(
+        model._meta.label,
+        page_cache.content_version(),
+        lambda: {term.slug: term for term in model.objects.all()},
+    )
+
+
 @shared_by_audience
 def term_index(request, kind):
     term_kind = KINDS[kind]
@@ -78,7 +95,9 @@ def term_index(request, kind):
 @shared_by_audience
 def term_detail(request, kind, slug):
     term_kind = KINDS[kind]
-    term = get_object_or_404(term_kind.model, slug=slug)
+    term = _terms_by_slug(term_kind.model).get(slug)
+    if term is None:
+        raise Http404(f"No {kind} is called {slug}")
     posts = (
         BlogPage.objects.visible_to(request.user)
         .filter(**{term_kind.page_lookup: term})
@@ -92,15 +111,22 @@ def term_detail(request, kind, slug):
     members = MemberProfile.objects.listed_to(request.user).filter(
         **{term_kind.member_lookup: term}
     )
+    # What the reader's audience finds under the term, counted once per content version.
+    post_count, case_study_count, member_count = _counts.get(
+        (kind, term.pk, audience_of(request.user)),
+        page_cache.content_version(),
+        lambda: (posts.count(), case_studies.count(), members.count()),
+    )
     paginator = MergedPaginator(
-        [(posts, "date"), (case_studies, "date_published")], settings.LISTING_PAGE_SIZE
+        [(posts, "date"), (case_studies, "date_published")],
+        settings.LISTING_PAGE_SIZE,
+        counts=(post_count, case_study_count),
     )
     items = paginator.get_page(request.GET.get("page"))
-    post_count, case_study_count = paginator.counts
     counts = [
         ("Reflections", post_count),
         ("Case studies", case_study_count),
-        ("Member profiles", members.count()),
+        ("Member profiles", member_count),
     ]
     return render(
         request,

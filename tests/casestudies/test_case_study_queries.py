@@ -19,5 +19,6 @@ def test_a_case_study_page_does_not_grow_with_its_partners(client, case_index):
     for number, sector in enumerate(Sector.objects.all()[:6]):
         page.partners.add(CaseStudyPartner(name=f"Partner {number}", sector=sector, role="lead"))
     page.save_revision().publish()
-    queries_for(client, small)
+    for study in (small, big):  # the first request finds where each address leads
+        queries_for(client, study)
     assert len(queries_for(client, big)) == len(queries_for(client, small))
