@@ -405,18 +405,22 @@ class BlogPage(
         following = parts.filter(series_part__gt=self.series_part).order_by("series_part").first()
         return previous, following
 
-    def related_posts(self, user, limit=3, candidates=200):
+    def related_posts(self, user, limit=3, candidates=200, kept=True):
         """Posts sharing the most themes and sectors with this one, newest first on ties.
 
         The same for everyone in an audience until content changes, so which posts they
         are is worked out once per post, audience and content version; only the posts
-        themselves are read for each page.
+        themselves are read for each page. A preview of a draft (``kept=False``) works
+        them out from the draft's own themes and keeps nothing.
         """
-        best = _related_ids.get(
-            (self.pk, audience_of(user), limit),
-            page_cache.content_version(),
-            lambda: self._related_ids(user, limit, candidates),
-        )
+        if not kept:
+            best = self._related_ids(user, limit, candidates)
+        else:
+            best = _related_ids.get(
+                (self.pk, audience_of(user), limit),
+                page_cache.content_version(),
+                lambda: self._related_ids(user, limit, candidates),
+            )
         if not best:
             return []
         posts = BlogPage.objects.filter(pk__in=best).select_related("share_image").in_bulk()
@@ -466,7 +470,9 @@ class BlogPage(
             )
         context = super().get_context(request, *args, **kwargs)
         context["previous_part"], context["next_part"] = self.series_neighbours(request.user)
-        context["related_posts"] = self.related_posts(request.user)
+        context["related_posts"] = self.related_posts(
+            request.user, kept=not getattr(request, "is_preview", False)
+        )
         context["structured_data"] = structured_data.blog_post(self, request)
         context.update(discussion_context(self, request))
         return context

@@ -30,7 +30,7 @@ from django.utils.cache import patch_cache_control
 
 from network import page_cache, personal
 from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP, is_facilitator, is_member
-from network.restrictions import restricted_paths
+from network.security import is_editor_preview
 
 VISITOR = "visitor"
 SIGNED_IN = "signed-in"
@@ -95,8 +95,10 @@ def serve_shared_pages(serve):
     """Wagtail's ``on_serve_page`` hook: pages of a shared type, outside page privacy."""
 
     def serve_page(page, request, args, kwargs):
-        if getattr(page.specific_class, "shared_by_audience", False) and not any(
-            page.path.startswith(path) for path in restricted_paths()
+        # Asked of the page, so an alias of a private page counts as private too.
+        if (
+            getattr(page.specific_class, "shared_by_audience", False)
+            and not page.get_view_restrictions().exists()
         ):
             share_with_audience(request)
         return serve(page, request, args, kwargs)
@@ -161,7 +163,8 @@ def kept_for_reader(view):
     def wrapped(request, *args, **kwargs):
         reader = request.user
         if (
-            request.method not in ("GET", "HEAD")
+            is_editor_preview(request)
+            or request.method not in ("GET", "HEAD")
             or not settings.PAGE_CACHE_SECONDS
             or not reader.is_authenticated
             or _carries_messages(request)
@@ -202,7 +205,8 @@ class AudiencePageCacheMiddleware:
         self.local = page_cache.LocalCopies(settings.PAGE_CACHE_LOCAL_ENTRIES)
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD"):
+        # A preview shows the draft, never the kept live page.
+        if request.method not in ("GET", "HEAD") or is_editor_preview(request):
             return self.get_response(request)
         reader = request.user
         audience = audience_of(reader)

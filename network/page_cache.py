@@ -20,6 +20,8 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
+from network.security import is_editor_preview
+
 VERSION_KEY = "page-cache:version"
 # Bumped when a review moves on without its page being saved (a facilitator asks for
 # changes): only a member's own list of submissions shows that.
@@ -126,6 +128,8 @@ def cache_key(request, version, audience="anonymous"):
 
 def _is_cacheable_request(request):
     if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return False
+    if is_editor_preview(request):  # a draft, which must never stand in for the live page
         return False
     if any(name in request.COOKIES for name in BYPASS_COOKIES):
         return False

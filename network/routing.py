@@ -4,18 +4,17 @@ Wagtail finds a page by walking down from the site's root one slug at a time, re
 each child and then its specific type: four queries to reach a post, on every request
 the page cache does not answer. Where an address leads changes only when pages do, and
 every page change bumps the content version (network/page_cache.py), so the home page
-remembers, under the current version, which page each walk ended at and how much of the
-address that page handled itself. The next request for the address loads that page by
-its type and key in one query and lets it route the rest as before, so a routable page
-still answers its feeds and sub-pages in its own way. The page's parent (a breadcrumb
-links to it) is the one the walk read, kept once per parent for the version.
+remembers, under the current version, which page each walk ended at. The next request for
+the address loads that page by its type and key in one query and lets it route as before,
+so a routable page still answers its own listing in its own way; its feeds and other
+sub-addresses are walked to as ever. The page's parent (a breadcrumb links to it) is the
+one the walk read, kept once per parent for the version.
 """
 
 from network import page_cache
 from network.versioned import PerContentVersion
 
-# Only addresses that led somewhere are kept, and no more than this, so made-up
-# addresses under a real page cannot grow the map without bound.
+# Only addresses of pages in the tree are kept, and no more than this.
 MAX_ADDRESSES = 5000
 
 
@@ -34,18 +33,24 @@ def route_from(root, request, path_components, walk):
     key = (root.pk, tuple(path_components))
     found = kept.addresses.get(key)
     if found is not None:
-        model, pk, handled, parent_pk = found
+        model, pk, parent_pk = found
         page = model._base_manager.filter(pk=pk).first()
         if page is not None:
             if parent_pk in kept.parents:
                 page._cached_parent_obj = kept.parents[parent_pk]
-            return page.route(request, list(path_components[handled:]))
+            return page.route(request, [])
     result = walk(request, path_components)
     page = result[0]
-    if len(kept.addresses) < MAX_ADDRESSES and page.url_path.startswith(root.url_path):
-        depth = len([slug for slug in page.url_path[len(root.url_path) :].split("/") if slug])
+    depth = len([slug for slug in page.url_path[len(root.url_path) :].split("/") if slug])
+    # Only an address the tree itself used up: a routable page's own sub-addresses (a
+    # feed for any slug) are answered by the page, and would let made-up ones fill the map.
+    if (
+        len(kept.addresses) < MAX_ADDRESSES
+        and page.url_path.startswith(root.url_path)
+        and depth == len(path_components)
+    ):
         parent = getattr(page, "_cached_parent_obj", None)
         if parent is not None:
             kept.parents.setdefault(parent.pk, parent)
-        kept.addresses[key] = (type(page), page.pk, depth, parent and parent.pk)
+        kept.addresses[key] = (type(page), page.pk, parent and parent.pk)
     return result

@@ -94,15 +94,33 @@ class FacetResult:
 
 
 def count(documents, facets, selected):
-    """Counts for every option of every facet, over the documents, disjunctively."""
-    results = []
-    for facet in facets:
-        counter = Counter()
-        for document in documents:
-            if passes(document, selected, skip=facet.param):
-                counter.update(document.facets.get(facet.param, ()))
-        results.append(facet_result(facet, counter, selected))
-    return results
+    """Counts for every option of every facet, over the documents, disjunctively.
+
+    One pass over the documents for all facets: a document that meets every selection
+    counts in every facet, one that misses a single facet's selection counts in that
+    facet alone (ticking another of its values would add it), and one that misses two
+    counts nowhere. The same as counting each facet with ``passes(..., skip=facet)``.
+    """
+    counters = {facet.param: Counter() for facet in facets}
+    chosen = list(selected.items())
+    for document in documents:
+        found = document.facets
+        missed = None
+        for param, values in chosen:
+            if found.get(param, EMPTY).isdisjoint(values):
+                if missed is not None:
+                    missed = _TWO
+                    break
+                missed = param
+        if missed is None:
+            for param, counter in counters.items():
+                counter.update(found.get(param, ()))
+        elif missed is not _TWO and missed in counters:
+            counters[missed].update(found.get(missed, ()))
+    return [facet_result(facet, counters[facet.param], selected) for facet in facets]
+
+
+_TWO = object()  # a document that misses two facets' selections
 
 
 def facet_result(facet, counts, selected):

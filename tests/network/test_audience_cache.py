@@ -202,3 +202,35 @@ def test_the_shared_copy_reads_as_the_page_rendered_for_the_reader_alone(
         state, html = fetch(reader, url)
         assert state == "hit", url
         assert _comparable(html) == direct[url], url
+
+
+def test_a_preview_shows_the_draft_never_the_kept_live_page(shared_cache, blog_index, theme):
+    """Wagtail previews a draft through the site's middleware, with the editor's cookies."""
+    from django.test import RequestFactory
+
+    from blog.models import BlogPage
+
+    other_theme = Theme.objects.get(slug="supervision-culture")
+    post = BlogPageFactory(parent=blog_index, title="The live title", taxonomy={"themes": [theme]})
+    BlogPageFactory(
+        parent=blog_index, title="Related once drafted", taxonomy={"themes": [other_theme]}
+    )
+    editor = signed_in(facilitator_user())
+    fetch(editor, post.url)
+    assert fetch(editor, post.url)[0] == "hit"
+
+    draft = BlogPage.objects.get(pk=post.pk)
+    draft.title = "The draft title"
+    draft.themes.set([other_theme])
+    cookie = f"sessionid={editor.cookies['sessionid'].value}"
+    original = RequestFactory().get("/admin/", HTTP_COOKIE=cookie)
+    preview = draft.make_preview_request(original, draft.default_preview_mode)
+    html = preview.content.decode()
+    assert "The draft title" in html
+    assert "Related once drafted" in html  # worked out from the draft's themes
+
+    # Nothing of the draft reaches the live page, its copy or its related posts.
+    _state, live = fetch(editor, post.url)
+    assert "The live title" in live
+    assert "The draft title" not in live
+    assert "Related once drafted" not in live

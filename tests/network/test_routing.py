@@ -79,3 +79,13 @@ def test_a_section_made_private_is_private_at_once(client, blog_index):
     response = client.get(post.url)
     assert response.status_code == 302
     assert f"next={post.url}" in response["Location"]
+
+
+def test_made_up_feed_addresses_are_answered_but_never_kept(client, blog_index):
+    from network import routing
+
+    for number in range(3):
+        client.get(f"/blog/themes/made-up-{number}/rss/")
+    client.get("/blog/")
+    kept = routing._kept.get(routing.page_cache.content_version())
+    assert [path for _root, path in kept.addresses] == [("blog",)]

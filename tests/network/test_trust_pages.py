@@ -100,6 +100,15 @@ def test_an_unpublished_page_is_not_shown(client, information_pages):
     assert client.get("/terms/").status_code == 404
 
 
+def test_a_private_page_stays_private_at_its_fixed_address(client, information_pages):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=information_pages["privacy"], restriction_type="login")
+    response = client.get("/privacy/")
+    assert response.status_code == 302
+    assert "next=/privacy/" in response["Location"]
+
+
 def test_the_pages_say_what_the_site_really_keeps_and_sets(client, information_pages):
     privacy = client.get("/privacy/").content.decode()
     assert "30 days" in privacy  # failed emails (network/mail.py KEEP_FAILURES_DAYS)
