@@ -6,6 +6,7 @@ from wagtail.search.query import PlainText
 
 from blog.models import BlogPage
 from tests.factories import BlogPageFactory
+from tests.services import require
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,7 @@ INDEX = "network_search_entry_title_body_gin"
 
 @pytest.fixture
 def on_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("the index is PostgreSQL's; `make test` runs the suite on PostgreSQL")
+    require(connection.vendor == "postgresql", "the index is PostgreSQL's")
 
 
 def test_a_search_for_a_rare_word_reads_the_joined_title_and_body_index(on_postgresql, blog_index):
