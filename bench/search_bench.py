@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PG_PORT = "54532"
+PG_DIR = f"/tmp/network-search-bench-{PG_PORT}"
 
 QUERIES = [
     ("Plain words", {"q": "supervision for new roles"}),
@@ -40,9 +41,14 @@ def main():
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--profile", action="store_true", help="Also print where the time goes")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="leave PostgreSQL running with the content, and reuse it on the next run",
+    )
     args = parser.parse_args()
 
-    env = dict(os.environ, PGPORT=PG_PORT, PGDIR=f"/tmp/network-search-bench-{PG_PORT}")
+    env = dict(os.environ, PGPORT=PG_PORT, PGDIR=PG_DIR)
     subprocess.run(["bash", "scripts/postgres", "start"], cwd=ROOT, env=env, check=True)
     try:
         url = subprocess.run(
@@ -62,7 +68,8 @@ def main():
         django.setup()
         run(args)
     finally:
-        subprocess.run(["bash", "scripts/postgres", "stop"], cwd=ROOT, env=env, check=False)
+        if not args.keep:
+            subprocess.run(["bash", "scripts/postgres", "stop"], cwd=ROOT, env=env, check=False)
 
 
 def run(args):
@@ -79,19 +86,22 @@ def run(args):
     settings.PAGE_CACHE_SECONDS = 0
     settings.SEARCH_RATE_LIMIT = 0  # one client asks far more than a visitor may
     settings.ALLOWED_HOSTS = ["*"]
-    call_command("flush", interactive=False, verbosity=0)
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
     posts = int(args.size * 0.8)
     studies = int(args.size * 0.15)
+    call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    call_command(
-        "generate_content",
-        posts=posts,
-        case_studies=studies,
-        members=args.size - posts - studies,
-        verbosity=0,
-    )
+    kept = BlogPage.objects.count()
+    if kept and not posts <= kept <= posts + 500:
+        sys.exit(f"The kept database holds {kept} posts, not this size: remove {PG_DIR} first")
+    if not kept:  # else the demo plus this size, kept by --keep
+        call_command("load_demo", verbosity=0)
+        call_command(
+            "generate_content",
+            posts=posts,
+            case_studies=studies,
+            members=args.size - posts - studies,
+            verbosity=0,
+        )
     built = time.perf_counter() - started
     documents = BlogPage.objects.live().count() + CaseStudyPage.objects.live().count()
     themes = list(Theme.objects.values_list("slug", flat=True)[:2])

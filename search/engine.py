@@ -2,9 +2,10 @@
 
 Ranking is done here rather than trusted to the backend, because SQLite's backend
 ignores field boosts: a concept found in a title counts most, in a summary or key
-learning next, and the backend's own order only separates pages that match in the body
-alone. Rare concepts count more than common ones, as in any inverse-document-frequency
-scheme, so "CMHT" outweighs "work" in "how does the CMHT work".
+learning next, and further into the page least, so a page that holds every word of the
+question in its body still outranks one that holds a single word. Rare concepts count
+more than common ones, as in any inverse-document-frequency scheme, so "CMHT" outweighs
+"work" in "how does the CMHT work".
 """
 
 import math
@@ -15,9 +16,11 @@ from django.core.paginator import Paginator
 from network.listing import selected_chips
 from network.page_cache import content_version
 from search import documents as gather
+from search import fulltext
 from search.analytics import opened_url
+from search.corpus import PAGE_KINDS, TERM_KINDS
 from search.documents import KIND_LABELS
-from search.facets import build_facets, count, passes
+from search.facets import build_facets, count, passes, theme_options
 from search.highlight import highlight, passage
 from search.query import parse
 from search.spelling import vocabulary
@@ -60,47 +63,62 @@ class SearchResponse:
     engine: str = "database"
 
 
-IN_TITLE, IN_TEXT = 2, 1
+IN_TITLE, IN_TEXT, IN_BODY = 3, 2, 1
+# What a concept found in each place adds, times the concept's rarity.
+PLACE_SCORES = (0, 0.75, 1.5, 3)
 
 
-def _where_found(document, concepts):
-    """For each concept: found in the title, in the summary-like text, or not at all."""
-    return [
-        IN_TITLE if c.matches(document.title) else IN_TEXT if c.matches(document.text) else 0
-        for c in concepts
-    ]
+def rank(entries, concepts, anywhere):
+    """Each entry's score: for every concept it holds, where it holds it times how rare
+    the concept is among the matches.
+
+    Worked concept by concept over all the entries at once rather than entry by entry,
+    so that a common word's thousands of matches cost a few passes in C.
+    """
+    scores = [0.0] * len(entries)
+    total = len(entries)
+    title_keys = [entry.title_key for entry in entries]
+    text_keys = [entry.text_key for entry in entries]
+    everywhere_in_titles = set(range(total))
+    for concept, ids in zip(concepts, anywhere, strict=True):
+        in_title = concept.found_among(title_keys)
+        in_text = concept.found_among(text_keys) - in_title
+        in_body = (
+            {
+                position
+                for position, entry in enumerate(entries)
+                if entry.pk in ids.get(entry.kind, ())
+            }
+            - in_title
+            - in_text
+        )
+        weight = 1 + math.log((total + 1) / (len(in_title) + len(in_text) + len(in_body) + 1))
+        for place, positions in ((IN_TITLE, in_title), (IN_TEXT, in_text), (IN_BODY, in_body)):
+            points = PLACE_SCORES[place] * weight
+            for position in positions:
+                scores[position] += points
+        everywhere_in_titles &= in_title
+    for position in everywhere_in_titles:
+        if entries[position].kind in TERM_KINDS:
+            scores[position] += 5  # the landing page of exactly what was asked for
+    return scores
 
 
-def rank(documents, concepts):
-    found = [_where_found(document, concepts) for document in documents]
-    total = len(documents)
-    weights = [
-        1 + math.log((total + 1) / (sum(1 for places in found if places[i]) + 1))
-        for i in range(len(concepts))
-    ]
-    for document, places in zip(documents, found, strict=True):
-        score = document.backend_rank
-        for place, weight in zip(places, weights, strict=True):
-            score += {IN_TITLE: 3, IN_TEXT: 1.5}.get(place, 0) * weight
-        if document.kind in ("theme", "sector", "region") and all(
-            place == IN_TITLE for place in places
-        ):
-            score += 5  # the landing page of exactly what was asked for
-        document.score = score
+def sort_entries(entries, scores, sort):
+    """The entries in the order asked for; ties go to the newest, then by title.
 
-
-def sort_documents(documents, sort):
+    The corpus numbers its entries in that order once per version (``Entry.order``), so
+    sorting thousands of matches compares two numbers each.
+    """
     if sort == "newest":
-        documents.sort(
-            key=lambda d: (d.date is None, -(d.date.toordinal() if d.date else 0), -d.score)
-        )
+        keyed = [
+            (entry.day, -score, entry.order, entry)
+            for entry, score in zip(entries, scores, strict=True)
+        ]
     else:
-        documents.sort(
-            key=lambda d: (-d.score, -(d.date.toordinal() if d.date else 0), d.title.lower())
-        )
-
-
-PAGE_KINDS = ("post", "case-study", "event", "resource")
+        keyed = [(-score, entry.order, entry) for entry, score in zip(entries, scores, strict=True)]
+    keyed.sort()  # each entry's order is its own, so no two rows tie up to the entry
+    return [row[-1] for row in keyed]
 
 
 def toggle_query(params, param, value):
@@ -112,13 +130,19 @@ def toggle_query(params, param, value):
 
 
 def _gather(user, parsed):
-    backend_query = parsed.backend_query()
-    found = gather.posts(user, backend_query) + gather.case_studies(user, backend_query)
-    found += gather.events(user, backend_query) + gather.resources(user, backend_query)
-    return found + gather.members(user, parsed.concepts) + gather.taxonomy_terms(parsed.concepts)
+    """Every match the viewer may see, and for each concept the page ids holding it."""
+    anywhere = [fulltext.matching(concept.backend_query()) for concept in parsed.concepts]
+    found = gather.pages(user, parsed.concepts, anywhere)
+    found += gather.members(user, parsed.concepts) + gather.taxonomy_terms(parsed.concepts)
+    return found, anywhere
 
 
 def _urls(request, documents):
+    """Each shown hit's address and theme names.
+
+    Pages are read with their URL path alone, which is all Wagtail's routing needs to
+    address them; their themes are already in the corpus, named in the facet's order.
+    """
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
     from network.events.models import EventPage
@@ -138,19 +162,23 @@ def _urls(request, documents):
     wanted = {}
     for document in documents:
         wanted.setdefault(document.kind, []).append(document.pk)
-    objects = {}
+    theme_names = theme_options()
+    themes = {
+        (document.kind, document.pk): [
+            name for slug, name in theme_names if slug in document.facets.get("theme", ())
+        ]
+        for document in documents
+        if document.kind in PAGE_KINDS
+    }
+    urls = {}
     for kind, pks in wanted.items():
         queryset = models[kind].objects.filter(pk__in=pks)
         if kind in PAGE_KINDS:
-            queryset = queryset.prefetch_related("themes")
-        for obj in queryset:
-            objects[(kind, obj.pk)] = obj
-    urls = {}
-    for key, obj in objects.items():
-        if key[0] in PAGE_KINDS:
-            urls[key] = (obj.get_url(request), [theme.name for theme in obj.themes.all()])
+            for page in queryset.only("url_path"):
+                urls[(kind, page.pk)] = (page.get_url(request), themes[(kind, page.pk)])
         else:
-            urls[key] = (obj.get_absolute_url(), [])
+            for obj in queryset:
+                urls[(kind, obj.pk)] = (obj.get_absolute_url(), [])
     return urls
 
 
@@ -174,7 +202,7 @@ def search(request):
         vocabulary(version),
         found_as_typed=lambda word: gather.found_as_typed(request.user, word),
     )
-    documents = _gather(request.user, parsed)
+    documents, anywhere = _gather(request.user, parsed)
     years = {document.date.year for document in documents if document.date}
     facets = build_facets(years)
     selected = {facet.param: facet.values(params) for facet in facets}
@@ -201,15 +229,14 @@ def search(request):
 
     if not parsed.concepts:
         response.sort = sort = "newest"  # nothing to rank by: browsing a facet
-    rank(matching, parsed.concepts)
-    sort_documents(matching, sort)
+    matching = sort_entries(matching, rank(matching, parsed.concepts, anywhere), sort)
     response.page = Paginator(matching, PAGE_SIZE).get_page(params.get("page"))
     shown = list(response.page.object_list)
     urls = _urls(request, shown)
     texts = gather.passages([d.pk for d in shown if d.kind == "resource"])
     hits = []
     for document in shown:
-        url, themes = urls.get(document.key, (None, []))
+        url, themes = urls.get((document.kind, document.pk), (None, []))
         if url is None:
             continue
         hits.append(

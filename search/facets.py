@@ -8,6 +8,7 @@ Values that are not options are ignored, as if they had not been given.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from network.page_cache import content_version
 from network.versioned import PerContentVersion
@@ -45,6 +46,11 @@ def _term_options():
 
 # Terms change only when facilitators edit them, which bumps the content version.
 _terms = PerContentVersion(_term_options)
+
+
+def theme_options():
+    """The themes as (slug, name) pairs, in the order the facet lists them."""
+    return _terms.get(content_version())["theme"]
 
 
 def build_facets(years):
@@ -100,24 +106,34 @@ def count(documents, facets, selected):
     counts in every facet, one that misses a single facet's selection counts in that
     facet alone (ticking another of its values would add it), and one that misses two
     counts nowhere. The same as counting each facet with ``passes(..., skip=facet)``.
+    Each document carries its (facet, value) pairs, so the counting itself is one
+    Counter fed in C.
     """
-    counters = {facet.param: Counter() for facet in facets}
     chosen = list(selected.items())
-    for document in documents:
-        found = document.facets
-        missed = None
-        for param, values in chosen:
-            if found.get(param, EMPTY).isdisjoint(values):
-                if missed is not None:
-                    missed = _TWO
-                    break
-                missed = param
-        if missed is None:
-            for param, counter in counters.items():
-                counter.update(found.get(param, ()))
-        elif missed is not _TWO and missed in counters:
-            counters[missed].update(found.get(missed, ()))
-    return [facet_result(facet, counters[facet.param], selected) for facet in facets]
+    counted = Counter()
+    if not chosen:
+        counted.update(chain.from_iterable(document.facet_pairs for document in documents))
+    else:
+        counted_everywhere = []
+        for document in documents:
+            found = document.facets
+            missed = None
+            for param, values in chosen:
+                if found.get(param, EMPTY).isdisjoint(values):
+                    if missed is not None:
+                        missed = _TWO
+                        break
+                    missed = param
+            if missed is None:
+                counted_everywhere.append(document.facet_pairs)
+            elif missed is not _TWO:
+                counted.update(pair for pair in document.facet_pairs if pair[0] == missed)
+        counted.update(chain.from_iterable(counted_everywhere))
+    by_facet = {facet.param: {} for facet in facets}
+    for (param, value), number in counted.items():
+        if param in by_facet:
+            by_facet[param][value] = number
+    return [facet_result(facet, by_facet[facet.param], selected) for facet in facets]
 
 
 _TWO = object()  # a document that misses two facets' selections

@@ -24,9 +24,51 @@ class Concept:
         self.variants.add(self.text)
         patterns = [phrase_pattern(variant) for variant in sorted(self.variants)]
         self.pattern = re.compile("|".join(p for p in patterns if p), re.IGNORECASE)
+        # What any match must contain: per variant, the start its word forms share, so a
+        # cheap substring test rules out most texts before the expression runs.
+        self.needles = [
+            tuple(shared_start(forms(word)) for word in words(variant)) for variant in self.variants
+        ]
 
     def matches(self, text):
         return bool(text) and self.pattern.search(fold(text)) is not None
+
+    def found_in(self, key):
+        """As matches(), for text already folded and lower-cased (search/corpus.py)."""
+        if not key:
+            return False
+        for needles in self.needles:
+            if all(needle in key for needle in needles):
+                return self.pattern.search(key) is not None
+        return False
+
+    def found_among(self, keys):
+        """The positions of the keys (as found_in() takes them) that hold the concept.
+
+        One pass over all the keys per needle keeps the loop in C for the thousands of
+        pages a common word matches; the expression then confirms the few candidates.
+        """
+        candidates = set()
+        for needles in self.needles:
+            if not needles:
+                continue
+            first, *rest = needles
+            held = [position for position, key in enumerate(keys) if first in key]
+            for needle in rest:
+                held = [position for position in held if needle in keys[position]]
+            candidates.update(held)
+        search = self.pattern.search
+        return {position for position in candidates if search(keys[position])}
+
+    def backend_query(self):
+        """Phrases stay phrases; single words carry their plural forms."""
+        parts = []
+        for variant in sorted(self.variants):
+            if len(variant.split()) > 1:
+                parts.append(Phrase(variant))
+            else:
+                parts.append(PlainText(" ".join(sorted(forms(variant))), operator="or"))
+        return parts[0] if len(parts) == 1 else Or(parts)
 
 
 @dataclass
@@ -36,18 +78,20 @@ class ParsedQuery:
     suggestion: str | None = None
 
     def backend_query(self):
-        """One OR query: phrases stay phrases, single words carry their plural forms."""
-        parts = []
-        for concept in self.concepts:
-            for variant in sorted(concept.variants):
-                variant_words = variant.split()
-                if len(variant_words) > 1:
-                    parts.append(Phrase(variant))
-                else:
-                    parts.append(PlainText(" ".join(sorted(forms(variant))), operator="or"))
+        """One OR query of every concept, or None when there are none."""
+        parts = [concept.backend_query() for concept in self.concepts]
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def shared_start(strings):
+    """The longest start every one of the strings has ("therap" for therapy, therapies)."""
+    first, last = min(strings), max(strings)
+    size = 0
+    while size < len(first) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 MAX_CONCEPTS = 12

@@ -5,8 +5,11 @@ SQLite's FTS5 table does not), so the search adds simple word forms itself and b
 then find "therapy" for "therapies" and "team" for "teams".
 """
 
+import html
 import re
 import unicodedata
+
+from django.utils.html import strip_tags
 
 APOSTROPHES_AND_HYPHENS = "'\u2019-"
 WORD = re.compile(rf"[a-z0-9]+(?:[{APOSTROPHES_AND_HYPHENS}][a-z0-9]+)*")
@@ -97,3 +100,11 @@ def phrase_pattern(phrase):
     if not parts:
         return None
     return r"(?<![a-z0-9])" + "[\\s\\-\u2013]+".join(parts) + r"(?![a-z0-9])"
+
+
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(rich_text):
+    """Rich text as a reader sees it in a result's snippet: blocks apart, entities decoded."""
+    return html.unescape(strip_tags(BLOCK_END.sub(" ", rich_text or "")))

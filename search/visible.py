@@ -47,6 +47,13 @@ def _kept_ids(kind, audience, read):
     )
 
 
+def visible_ids(user, kind):
+    """The ids of the pages of one kind that the viewer may see."""
+    pages, _terms = _readers()
+    audience = "members" if is_member(user) else "public"
+    return _kept_ids(kind, audience, lambda: pages[kind](user))
+
+
 def visible_keys(user, keys):
     """The (kind, id) pairs, of those given, that the viewer may see."""
     from network.models import MemberProfile
