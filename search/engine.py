@@ -10,6 +10,7 @@ more than common ones, as in any inverse-document-frequency scheme, so "CMHT" ou
 
 import math
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
@@ -20,7 +21,7 @@ from search import fulltext
 from search.analytics import opened_url
 from search.corpus import PAGE_KINDS, TERM_KINDS
 from search.documents import KIND_LABELS
-from search.facets import build_facets, count, passes, theme_options
+from search.facets import build_facets, tally, theme_options
 from search.highlight import highlight, passage
 from search.query import parse
 from search.spelling import vocabulary
@@ -121,12 +122,30 @@ def sort_entries(entries, scores, sort):
     return [row[-1] for row in keyed]
 
 
-def toggle_query(params, param, value):
-    copy = params.copy()
-    copy.pop("page", None)
-    values = copy.getlist(param)
-    copy.setlist(param, [v for v in values if v != value] if value in values else [*values, value])
-    return copy.urlencode()
+def add_toggle_queries(params, facet_results):
+    """Every facet value's link: the query string with that value ticked or unticked.
+
+    Any page number is dropped, since the results change. Built from each parameter's
+    encoded pairs once rather than by copying the query for each of the fifty or so values
+    on the page.
+    """
+    lists = [(key, values) for key, values in params.lists() if key != "page"]
+    encoded = {key: [urlencode({key: value}) for value in values] for key, values in lists}
+    for facet in facet_results:
+        param = facet.param
+        current = dict(lists).get(param, [])
+        for value in facet.values:
+            chosen = value.value
+            toggled = (
+                [v for v in current if v != chosen] if chosen in current else [*current, chosen]
+            )
+            own = [urlencode({param: v}) for v in toggled]
+            parts = [
+                part for key, _values in lists for part in (own if key == param else encoded[key])
+            ]
+            if param not in encoded:
+                parts += own
+            value.toggle_query = "&".join(parts)
 
 
 def _gather(user, parsed):
@@ -210,13 +229,10 @@ def search(request):
 
     response = SearchResponse(query=query, sort=sort, searched_words=bool(parsed.concepts))
     response.browse = not parsed.concepts and not selected
-    response.facets = count(documents, facets, selected)
-    for facet in response.facets:
-        for value in facet.values:
-            value.toggle_query = toggle_query(params, facet.param, value.value)
+    response.facets, matching = tally(documents, facets, selected)
+    add_toggle_queries(params, response.facets)
     response.chips = selected_chips(params, facets, selected)
 
-    matching = [document for document in documents if passes(document, selected)]
     response.total = len(matching) if not response.browse else 0
     if parsed.suggestion:
         response.suggestion = parsed.suggestion

@@ -30,7 +30,14 @@ from search import documents as gather
 from search.analytics import opened_url
 from search.connection import ALIAS, guarded, index_alias
 from search.documents import KIND_LABELS, Document
-from search.engine import MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, Hit, SearchResponse, toggle_query
+from search.engine import (
+    MAX_QUERY_LENGTH,
+    PAGE_SIZE,
+    SORTS,
+    Hit,
+    SearchResponse,
+    add_toggle_queries,
+)
 from search.facets import build_facets, facet_result
 from search.index_documents import CONTENT_KINDS, TOPIC_KINDS
 from search.text import STOPWORDS, printable, words
@@ -397,9 +404,7 @@ def search(request):
     response.engine = "elasticsearch"
     response.browse = browse
     response.facets = _facet_results(found, facets, selected)
-    for facet in response.facets:
-        for value in facet.values:
-            value.toggle_query = toggle_query(params, facet.param, value.value)
+    add_toggle_queries(params, response.facets)
     response.chips = selected_chips(params, facets, selected)
     if browse:
         return response

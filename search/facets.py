@@ -100,7 +100,12 @@ class FacetResult:
 
 
 def count(documents, facets, selected):
-    """Counts for every option of every facet, over the documents, disjunctively.
+    """Counts for every option of every facet, over the documents, disjunctively."""
+    return tally(documents, facets, selected)[0]
+
+
+def tally(documents, facets, selected):
+    """The facets' counts (as count() gives them) and the documents that pass them all.
 
     One pass over the documents for all facets: a document that meets every selection
     counts in every facet, one that misses a single facet's selection counts in that
@@ -111,9 +116,11 @@ def count(documents, facets, selected):
     """
     chosen = list(selected.items())
     counted = Counter()
+    passing = documents
     if not chosen:
         counted.update(chain.from_iterable(document.facet_pairs for document in documents))
     else:
+        passing = []
         counted_everywhere = []
         for document in documents:
             found = document.facets
@@ -125,6 +132,7 @@ def count(documents, facets, selected):
                         break
                     missed = param
             if missed is None:
+                passing.append(document)
                 counted_everywhere.append(document.facet_pairs)
             elif missed is not _TWO:
                 counted.update(pair for pair in document.facet_pairs if pair[0] == missed)
@@ -133,7 +141,7 @@ def count(documents, facets, selected):
     for (param, value), number in counted.items():
         if param in by_facet:
             by_facet[param][value] = number
-    return [facet_result(facet, by_facet[facet.param], selected) for facet in facets]
+    return [facet_result(facet, by_facet[facet.param], selected) for facet in facets], passing
 
 
 _TWO = object()  # a document that misses two facets' selections

@@ -10,7 +10,8 @@ ids without opening a single one (measured at 10,000 pages: 87 ms against 12 ms)
 """
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
 
 from search.corpus import PAGE_KINDS
 
@@ -47,6 +48,7 @@ def matching(query):
 
 def _from_index_entries(query, models):
     from django.contrib.contenttypes.models import ContentType
+    from django.contrib.postgres.aggregates import ArrayAgg
     from wagtail.search.models import IndexEntry
 
     results = models["post"].objects.search(query, operator="or", order_by_relevance=False)
@@ -56,10 +58,14 @@ def _from_index_entries(query, models):
     if tsquery is None:
         return found
     kinds = {ContentType.objects.get_for_model(model).pk: kind for kind, model in models.items()}
+    # One row per kind, its ids as an array: psycopg turns thousands of ids into ints in C.
     entries = (
         IndexEntry.objects.annotate(_vector_=F("title")._combine(F("body"), "||", False))
         .filter(_vector_=tsquery)
-        .values_list("content_type_id", "object_id")
+        .order_by()
+        .values("content_type_id")
+        .annotate(ids=ArrayAgg(Cast("object_id", IntegerField())))
+        .values_list("content_type_id", "ids")
     )
     with transaction.atomic(), connection.cursor() as cursor:
         # For this query only: a rolled-back savepoint or the end of the block restores it.
@@ -69,8 +75,8 @@ def _from_index_entries(query, models):
         previous = cursor.fetchone()[0]
         rows = list(entries)
         cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
-    for content_type, object_id in rows:
+    for content_type, ids in rows:
         kind = kinds.get(content_type)
         if kind is not None:
-            found[kind].add(int(object_id))
+            found[kind] = set(ids)
     return found
