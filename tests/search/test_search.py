@@ -197,6 +197,19 @@ def test_member_profiles_are_found_only_where_visible(member_client, db):
     assert set(titles(member_client, q="navigator")) == {"Aisha Public", "Ben Members"}
 
 
+def test_a_hidden_profile_is_found_by_its_owner_and_by_facilitators(client, member, facilitator):
+    """Profiles are kept per content version for everyone alike; who may find which is
+    decided per search, as the member directory decides it."""
+    MemberProfileFactory(name="Dev Hidden", role="Navigator", visibility="hidden", user=member)
+    MemberProfileFactory(name="Eve Hidden", role="Navigator", visibility="hidden")
+    client.force_login(member)
+    assert set(titles(client, q="navigator")) == {"Dev Hidden"}
+    client.force_login(facilitator)
+    assert set(titles(client, q="navigator")) == {"Dev Hidden", "Eve Hidden"}
+    client.logout()
+    assert titles(client, q="navigator") == []
+
+
 def test_theme_sector_and_region_pages_are_found(client, db):
     theme = Theme.objects.create(name="Crisis alternatives", slug="crisis-alternatives")
     search = results(client, q="crisis alternatives")
