@@ -26,8 +26,16 @@ TERM_KINDS = ("theme", "sector", "region")
 
 
 def match_key(text):
-    """The text as concepts are compared with it: accents folded, lower case."""
-    return fold(text).lower() if text else ""
+    """The text as concepts are compared with it: accents folded, lower case.
+
+    A dotless i becomes i, as a case-blind expression would match it (a Turkish surname
+    found by its spelling without the letter); it is the one such letter folding leaves,
+    and the length stays the same.
+    """
+    return fold(text).lower().replace(DOTLESS_I, "i") if text else ""
+
+
+DOTLESS_I = "\u0131"
 
 
 @dataclass(slots=True, eq=False)

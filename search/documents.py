@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from wagtail.search.query import PlainText
 
 from search import fulltext
-from search.corpus import PAGE_KINDS, corpus
+from search.corpus import PAGE_KINDS
 
 KIND_LABELS = {
     "post": "Reflections",
@@ -61,11 +61,14 @@ def passages(pks):
     return {pk: texts[document] for pk, document in documents.items() if document in texts}
 
 
-def pages(user, concepts, anywhere):
-    """Every page the viewer may see that holds a concept: all of them to browse a facet."""
+def pages(kept, user, concepts, anywhere):
+    """Every page the viewer may see that holds a concept: all of them to browse a facet.
+
+    Each gatherer takes the corpus it reads from its caller, so that one search reads
+    one version even when content changes while it runs.
+    """
     from search.visible import visible_ids
 
-    kept = corpus()
     found = []
     for kind in PAGE_KINDS:
         allowed = visible_ids(user, kind)
@@ -86,13 +89,12 @@ def _holding_a_concept(entries, keys, concepts):
     return [entries[position] for position in sorted(held)]
 
 
-def members(user, concepts):
+def members(kept, user, concepts):
     """Profiles the viewer may find, as the directory lists them (``listed_to``), matched in
     Python so that accents fold ("Sian" finds "Siân")."""
     from network.membership import is_facilitator, is_member
     from network.models import Visibility
 
-    kept = corpus()
     everyone = is_facilitator(user)
     shown = {Visibility.PUBLIC, Visibility.MEMBERS} if is_member(user) else {Visibility.PUBLIC}
     own = user.pk if getattr(user, "is_authenticated", False) else None
@@ -103,8 +105,7 @@ def members(user, concepts):
     ]
 
 
-def taxonomy_terms(concepts):
-    kept = corpus()
+def taxonomy_terms(kept, concepts):
     return _holding_a_concept(kept.terms, kept.term_keys, concepts)
 
 

@@ -19,7 +19,7 @@ from network.page_cache import content_version
 from search import documents as gather
 from search import fulltext
 from search.analytics import opened_url
-from search.corpus import PAGE_KINDS, TERM_KINDS
+from search.corpus import PAGE_KINDS, TERM_KINDS, corpus
 from search.documents import KIND_LABELS
 from search.facets import build_facets, tally, theme_options
 from search.highlight import highlight, passage
@@ -112,14 +112,12 @@ def sort_entries(entries, scores, sort):
     sorting thousands of matches compares two numbers each.
     """
     if sort == "newest":
-        keyed = [
-            (entry.day, -score, entry.order, entry)
-            for entry, score in zip(entries, scores, strict=True)
+        keys = [
+            (entry.day, -score, entry.order) for entry, score in zip(entries, scores, strict=True)
         ]
     else:
-        keyed = [(-score, entry.order, entry) for entry, score in zip(entries, scores, strict=True)]
-    keyed.sort()  # each entry's order is its own, so no two rows tie up to the entry
-    return [row[-1] for row in keyed]
+        keys = [(-score, entry.order) for entry, score in zip(entries, scores, strict=True)]
+    return [entries[position] for position in sorted(range(len(entries)), key=keys.__getitem__)]
 
 
 def add_toggle_queries(params, facet_results):
@@ -151,8 +149,10 @@ def add_toggle_queries(params, facet_results):
 def _gather(user, parsed):
     """Every match the viewer may see, and for each concept the page ids holding it."""
     anywhere = [fulltext.matching(concept.backend_query()) for concept in parsed.concepts]
-    found = gather.pages(user, parsed.concepts, anywhere)
-    found += gather.members(user, parsed.concepts) + gather.taxonomy_terms(parsed.concepts)
+    kept = corpus()
+    found = gather.pages(kept, user, parsed.concepts, anywhere)
+    found += gather.members(kept, user, parsed.concepts)
+    found += gather.taxonomy_terms(kept, parsed.concepts)
     return found, anywhere
 
 

@@ -427,6 +427,11 @@ def test_accents_fold_both_ways(member_client, db):
     assert "Siân Pryce" in html
 
 
+def test_a_dotless_i_is_found_by_a_plain_i(client, db):
+    MemberProfileFactory(name="Ay\u015fe Y\u0131ld\u0131z", role="Navigator")
+    assert titles(client, q="yildiz", type="member") == ["Ay\u015fe Y\u0131ld\u0131z"]
+
+
 def test_word_forms_stop_at_plurals(client, blog_index):
     BlogPageFactory(parent=blog_index, title="Even the quiet weeks")
     BlogPageFactory(parent=blog_index, title="Evening clinics")
