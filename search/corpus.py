@@ -154,36 +154,24 @@ def _case_studies():
     return _pages("case-study", CaseStudyPage, columns, describe)
 
 
+def _timed(title, summary, moment, region):
+    """Events and resources: dated by a moment (a start, a first publication) on the
+    local calendar."""
+    return title, summary, timezone.localdate(moment) if moment else None, _region(region)
+
+
 def _events():
     from network.events.models import EventPage
 
-    return _pages(
-        "event",
-        EventPage,
-        ("title", "summary", "starts_at", "region__slug"),
-        lambda title, summary, starts_at, region: (
-            title,
-            summary,
-            timezone.localdate(starts_at),
-            _region(region),
-        ),
-    )
+    columns = ("title", "summary", "starts_at", "region__slug")
+    return _pages("event", EventPage, columns, _timed)
 
 
 def _resources():
     from network.resources.models import ResourcePage
 
-    return _pages(
-        "resource",
-        ResourcePage,
-        ("title", "summary", "first_published_at", "region__slug"),
-        lambda title, summary, published_at, region: (
-            title,
-            summary,
-            timezone.localdate(published_at) if published_at else None,
-            _region(region),
-        ),
-    )
+    columns = ("title", "summary", "first_published_at", "region__slug")
+    return _pages("resource", ResourcePage, columns, _timed)
 
 
 def _members():

@@ -29,18 +29,15 @@ KIND_LABELS = {
 
 @dataclass(slots=True)
 class Document:
+    """A hit Elasticsearch found, with the fields of a corpus entry the results page reads
+    (search/corpus.py), so the template does not care which engine answered."""
+
     kind: str
     pk: int
     title: str
     text: str = ""
     date: datetime.date | None = None
     facets: dict = field(default_factory=dict)
-    backend_rank: float = 0.0  # 1.0 for the full-text backend's best match, falling to 0
-    score: float = 0.0
-
-    @property
-    def key(self):
-        return (self.kind, self.pk)
 
     @property
     def facet_pairs(self):
