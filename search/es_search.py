@@ -7,7 +7,10 @@ database path, which matches each synonym group as a phrase, finds fewer.
 
 Facet counts are disjunctive, as elasticsearch-dsl's FacetedSearch computes them: each
 facet's aggregation is filtered by every other facet's choice, and the choices themselves
-narrow the hits through a post filter.
+narrow the hits through a post filter. The counts are a search of their own in the same
+multi-search, so the node works on them beside the page of hits: the hits then stop at the
+best ten instead of scoring every match, and the counts need no scores at all. Facets
+nobody has chosen from share one filter, whose count is the number of results.
 
 Every hit shown is checked again against the viewer's own querysets (search/visible.py),
 so a document the index still holds for a moment after a change can never show something
@@ -22,7 +25,7 @@ from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch_dsl import FacetedSearch, MultiSearch, Q, Search, TermsFacet
-from elasticsearch_dsl.faceted_search import FacetedResponse
+from elasticsearch_dsl.query import MatchAll
 
 from network.listing import selected_chips
 from network.membership import is_facilitator, is_member
@@ -65,6 +68,7 @@ TERM_FACETS = {
     "integration": "integration",
 }
 MAX_WORDS = 16
+ALL_CHOSEN = "_filter_all"
 PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
 
 
@@ -151,9 +155,32 @@ class ContentSearch(FacetedSearch):
             .search()
             .filter(viewer_filter(self.viewer))
             .filter("terms", kind=list(CONTENT_KINDS))
-            .extra(track_total_hits=True)
+            .extra(track_total_hits=False)  # counted by counts_search()
             .source(["kind", "object_id", "title", "summary", "date", "url", "theme_names"])
         )
+
+    def aggregate(self, search):
+        """Nothing on the page of hits: counts_search() asks for the counts beside it."""
+
+    def counts_search(self):
+        """Every facet's counts, and in `ALL_CHOSEN` the number of results."""
+        counts = self.query(self.search(), self._query).extra(size=0)
+        everything = MatchAll()
+        for choice in self._filters.values():
+            everything &= choice
+        shared = counts.aggs.bucket(ALL_CHOSEN, "filter", filter=everything)
+        for name, facet in self.facets.items():
+            if name not in self._filters:
+                shared.bucket(name, facet.get_aggregation())
+                continue
+            others = MatchAll()
+            for other, choice in self._filters.items():
+                if other != name:
+                    others &= choice
+            counts.aggs.bucket(f"_filter_{name}", "filter", filter=others).bucket(
+                name, facet.get_aggregation()
+            )
+        return counts
 
     def query(self, search, query):
         if not query:
@@ -299,15 +326,20 @@ def _passages(found):
     return passages
 
 
-def _facet_results(response, facets, selected):
-    return [
-        facet_result(
-            facet,
-            {str(value): count for value, count, _chosen in response.facets[facet.param]},
-            selected,
-        )
-        for facet in facets
-    ]
+def _facet_counts(aggregations):
+    """{facet: {value: count}} from counts_search()'s aggregations."""
+    shared = aggregations[ALL_CHOSEN]
+    found = {}
+    for param in TERM_FACETS:
+        holder = shared if param in shared else aggregations[f"_filter_{param}"]
+        found[param] = {
+            str(bucket["key"]): bucket["doc_count"] for bucket in holder[param]["buckets"]
+        }
+    return found
+
+
+def _facet_results(counted, facets, selected):
+    return [facet_result(facet, counted[facet.param], selected) for facet in facets]
 
 
 def _facets(years):
@@ -320,24 +352,28 @@ def _facets(years):
     return facets
 
 
-def _ask(user, text, selected, order, number):
-    """One round trip: the page of hits with facets and "Did you mean", and the topics."""
+def _ask(user, text, selected, order, number, hits=True):
+    """One round trip: the page of hits, the counts with "Did you mean", and the topics.
+
+    Answers (hits, counts, topics); hits is None when not asked for, topics empty."""
     faceted = ContentSearch(user, text, selected, order)
-    start = (number - 1) * PAGE_SIZE
-    main = faceted._s[start : start + PAGE_SIZE]
-    if text:
-        main = _did_you_mean(main, text)
-    multi = MultiSearch(index=index_alias(), using=ALIAS).add(main)
+    multi = MultiSearch(index=index_alias(), using=ALIAS)
+    if hits:
+        start = (number - 1) * PAGE_SIZE
+        multi = multi.add(faceted._s[start : start + PAGE_SIZE])
+    counts = faceted.counts_search()
+    # Beside the counts rather than the hits, which highlighting already keeps busier.
+    multi = multi.add(_did_you_mean(counts, text) if text else counts)
     if text:
         multi = multi.add(_topics_search(user, text))
     with guarded():
         answers = multi.execute(raise_on_error=False)
     if any(answer is None for answer in answers):
         raise QueryRejectedError(text)
-    # MultiSearch answers plain responses; the facets need FacetedSearch's own wrapper.
-    found = FacetedResponse(main, answers[0].to_dict())
-    found._faceted_search = faceted
-    return found, (answers[1] if text else [])
+    answers = list(answers)
+    found = answers.pop(0) if hits else None
+    counts = answers.pop(0)
+    return found, counts, (answers[0] if answers else [])
 
 
 TOPIC_LABELS = {"theme": "CMHF theme", "sector": "sector", "region": "region"}
@@ -393,24 +429,26 @@ def search(request):
         sort = "newest"  # nothing to rank by: browsing a facet
     order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
     number = _page_number(params.get("page"))
-    found, topics_found = _ask(request.user, text, selected, order, number)
-    total = found.hits.total.value
-    if total and (number - 1) * PAGE_SIZE >= total:  # past the last page: show the last
+    found, counts, topics_found = _ask(request.user, text, selected, order, number, not browse)
+    aggregations = counts.to_dict()["aggregations"]
+    total = aggregations[ALL_CHOSEN]["doc_count"]
+    if not browse and total and (number - 1) * PAGE_SIZE >= total:  # past the end: the last
         number = min(-(-total // PAGE_SIZE), MAX_PAGE)
-        found, topics_found = _ask(request.user, text, selected, order, number)
+        found, _counts, topics_found = _ask(request.user, text, selected, order, number)
 
-    facets = _facets([value for value, _count, _chosen in found.facets["year"]])
+    counted = _facet_counts(aggregations)
+    facets = _facets(list(counted["year"]))
     response = SearchResponse(query=query, sort=sort, searched_words=bool(text))
     response.engine = "elasticsearch"
     response.browse = browse
-    response.facets = _facet_results(found, facets, selected)
+    response.facets = _facet_results(counted, facets, selected)
     add_toggle_queries(params, response.facets)
     response.chips = selected_chips(params, facets, selected)
     if browse:
         return response
 
     response.total = total
-    suggestion = _suggestion(found, query)
+    suggestion = _suggestion(counts, query)
     if suggestion:
         response.suggestion = suggestion
         suggestion_params = params.copy()
@@ -426,13 +464,13 @@ def search(request):
 CLOSE_ENOUGH = 0.75  # a slip of one letter in four, not a different word ("sian", "seat")
 
 
-def _suggestion(found, query):
+def _suggestion(counts, query):
     """The query with each corrected word replaced, or None when nothing was corrected."""
-    if "suggest" not in found:
+    if "suggest" not in counts:
         return None
     corrected = " ".join(words(query))
     changed = False
-    for entry in found.suggest.spelling:
+    for entry in counts.suggest.spelling:
         close = entry.options and entry.options[0].score >= CLOSE_ENOUGH
         if close and entry.text in corrected.split():
             corrected = " ".join(

@@ -158,6 +158,20 @@ def test_facet_counts_equal_the_database_paths(elastic, rf, tagged, choices):
     assert _counts(on_elasticsearch) == _counts(on_database)
 
 
+@pytest.mark.parametrize("choices", [{}, {"theme": "a"}, {"theme": "a", "sector": "x"}])
+def test_browsing_counts_equal_the_database_paths(elastic, rf, tagged, choices):
+    """With no words there is no page of hits to rank: only the counts are asked for."""
+    elastic.sync()
+    request = rf.get("/search/", {param: tagged[key].slug for param, key in choices.items()})
+    request.user = AnonymousUser()
+    on_elasticsearch = es_search.search(request)
+    on_database = engine.search(request)
+    assert on_elasticsearch.browse == on_database.browse == (not choices)
+    assert _counts(on_elasticsearch) == _counts(on_database)
+    if choices:
+        assert on_elasticsearch.total == on_database.total
+
+
 def test_unknown_filters_and_values_are_ignored(elastic, client, tagged):
     elastic.sync()
     everything = titles(client, q="outreach")
