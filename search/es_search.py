@@ -30,7 +30,6 @@ from elasticsearch_dsl.query import MatchAll
 from network.listing import selected_chips
 from network.membership import is_facilitator, is_member
 from search import documents as gather
-from search import known_words
 from search.analytics import opened_url
 from search.connection import ALIAS, guarded, index_alias
 from search.documents import KIND_LABELS, Document
@@ -105,28 +104,38 @@ def viewer_filter(user):
     return allowed
 
 
-def content_query(text, fields=FIELDS, loose=None):
-    """Synonyms and word forms, a phrase pass, and a fuzzy pass without synonyms for typing
-    slips over `loose`, the words to forgive (all of them when None)."""
-    loose = text if loose is None else " ".join(word for word in words(text) if word in loose)
-    clauses = [
-        Q("multi_match", query=text, fields=fields, type="most_fields"),
-        Q("multi_match", query=text, type="phrase", slop=2, fields=PHRASE_FIELDS, boost=2),
-    ]
-    if loose:
-        clauses.append(
+def content_query(text, fields=FIELDS):
+    """Synonyms and word forms, plus a fuzzy pass without synonyms for typing slips.
+
+    The fuzzy pass also matches every word on its own, exactly as well as loosely: where
+    the first clause reads a synonym group as one phrase ("peer support"), it is what
+    still finds a page holding only one of the words, and what joins a hyphenated word.
+    Restricting it to unknown words would make those searches faster by losing them."""
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, fields=fields, type="most_fields"),
             Q(
                 "multi_match",
-                query=loose,
+                query=text,
                 fields=fields,
-                analyzer=known_words.FUZZY_ANALYZER,
+                analyzer="content_words",
                 fuzziness="AUTO:5,9",
                 prefix_length=1,
                 max_expansions=20,
                 boost=0.3,
-            )
-        )
-    return Q("bool", should=clauses, minimum_should_match=1)
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                type="phrase",
+                slop=2,
+                fields=PHRASE_FIELDS,
+                boost=2,
+            ),
+        ],
+        minimum_should_match=1,
+    )
 
 
 class ContentSearch(FacetedSearch):
@@ -181,19 +190,12 @@ class ContentSearch(FacetedSearch):
     def query(self, search, query):
         if not query:
             return search
-        if not hasattr(self, "loose"):  # asked once for the hits and the counts alike
-            fields = [field.split("^")[0] for field in self.fields]
-            typed = words(query)
-            # The loose clause's analyzer is also the one that joins a hyphenated word
-            # ("co-operative" finds "cooperative"), so such a word is always in it.
-            joined = {word for word in typed if not word.isalnum()}
-            self.loose = joined | known_words.unknown(typed, fields)
         # Guidance first: a profile that mentions the words ranks below posts and case
         # studies that are about them.
         return search.query(
             Q(
                 "boosting",
-                positive=content_query(query, loose=self.loose),
+                positive=content_query(query),
                 negative=Q("term", kind="member"),
                 negative_boost=MEMBER_WEIGHT,
             )

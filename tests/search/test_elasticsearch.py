@@ -97,6 +97,20 @@ def test_synonyms_word_forms_hyphens_spellings_and_typos_find_each_other(elastic
     assert "Something unrelated entirely" not in titles(browser, q="IAPT")
 
 
+def test_a_synonym_phrase_in_a_question_leaves_each_of_its_words_findable(
+    elastic, client, blog_index
+):
+    """ "peer support" is a synonym group, matched as a phrase; a page holding only one of
+    its words still comes back, below the pages about it, as on the database path."""
+    BlogPageFactory(parent=blog_index, title="Peer support in the community")
+    BlogPageFactory(parent=blog_index, title="Peer workers on the ward")
+    BlogPageFactory(parent=blog_index, title="Support for carers at home")
+    elastic.sync()
+    found = titles(client, q="peer support")
+    assert set(found[:2]) == {"Peer support in the community", "Peer workers on the ward"}
+    assert found[2:] == ["Support for carers at home"]
+
+
 def test_a_typo_is_offered_the_better_spelling(elastic, client, blog_index):
     BlogPageFactory(parent=blog_index, title="Commissioning for the long haul")
     BlogPageFactory(parent=blog_index, title="A seat at the table")
