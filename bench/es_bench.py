@@ -307,8 +307,8 @@ def print_report(report):
     print(
         f"Bulk indexing (index_admin.rebuild): {indexing['documents']:,} documents in "
         f"{indexing['seconds']:.1f} s = {indexing['documents_per_s']:,.0f} documents/s "
-        f"(target >= {indexing['target_per_s']:,}/s); the first rebuild, on the node just "
-        f"started: {indexing['cold_seconds']:.1f} s = "
+        f"(target >= {indexing['target_per_s']:,}/s); the run's first rebuild (on a node "
+        f"just started, unless --keep kept it): {indexing['cold_seconds']:.1f} s = "
         f"{indexing['cold_documents_per_s']:,.0f} documents/s"
     )
     print(f"Two facets: {json.dumps(report['two_facet_params'])}\n")
