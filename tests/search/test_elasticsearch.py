@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
 from blog.models import BlogPage
+from casestudies.models import CaseStudyPage
 from network.discussion import hide_reported, resolve_reports
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience
@@ -154,6 +155,12 @@ def _counts(search):
     }
 
 
+def _both_paths(rf, params):
+    request = rf.get("/search/", params)
+    request.user = AnonymousUser()
+    return es_search.search(request), engine.search(request)
+
+
 @pytest.mark.parametrize(
     "choices",
     [{}, {"theme": "a"}, {"theme": ["a", "b"]}, {"theme": "a", "sector": "x"}, {"type": "post"}],
@@ -164,22 +171,40 @@ def test_facet_counts_equal_the_database_paths(elastic, rf, tagged, choices):
     for param, value in choices.items():
         keys = value if isinstance(value, list) else [value]
         params[param] = [tagged[key].slug if key in tagged else key for key in keys]
-    request = rf.get("/search/", params)
-    request.user = AnonymousUser()
-    on_elasticsearch = es_search.search(request)
-    on_database = engine.search(request)
+    on_elasticsearch, on_database = _both_paths(rf, params)
     assert on_elasticsearch.total == on_database.total
     assert _counts(on_elasticsearch) == _counts(on_database)
+
+
+def test_counts_equal_the_database_paths_with_every_facet_chosen(elastic, rf, tagged):
+    """No facet is left to share the unchosen facets' filter, whose count is the total."""
+    elastic.sync()
+    study = CaseStudyPage.objects.get(title="Outreach study")
+    params = {
+        "q": "outreach",
+        "type": ["case-study", "post"],
+        "theme": [tagged["a"].slug],
+        "sector": [tagged["x"].slug, tagged["y"].slug],
+        "region": [tagged["region"].slug],
+        "year": [str(study.date_published.year)],
+        "status": [study.status],
+        "integration": [study.integration_type],
+    }
+    on_elasticsearch, on_database = _both_paths(rf, params)
+    assert on_elasticsearch.total == on_database.total
+    assert _counts(on_elasticsearch) == _counts(on_database)
+    chosen = [
+        value for facet in on_elasticsearch.facets for value in facet.values if value.selected
+    ]
+    assert len(chosen) == 9
 
 
 @pytest.mark.parametrize("choices", [{}, {"theme": "a"}, {"theme": "a", "sector": "x"}])
 def test_browsing_counts_equal_the_database_paths(elastic, rf, tagged, choices):
     """With no words there is no page of hits to rank: only the counts are asked for."""
     elastic.sync()
-    request = rf.get("/search/", {param: tagged[key].slug for param, key in choices.items()})
-    request.user = AnonymousUser()
-    on_elasticsearch = es_search.search(request)
-    on_database = engine.search(request)
+    params = {param: tagged[key].slug for param, key in choices.items()}
+    on_elasticsearch, on_database = _both_paths(rf, params)
     assert on_elasticsearch.browse == on_database.browse == (not choices)
     assert _counts(on_elasticsearch) == _counts(on_database)
     if choices:
