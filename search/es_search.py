@@ -359,6 +359,11 @@ def _facets(years):
     return facets
 
 
+def _page_of(faceted, number):
+    start = (number - 1) * PAGE_SIZE
+    return faceted._s[start : start + PAGE_SIZE]
+
+
 def _ask(user, text, selected, order, number, hits=True):
     """One round trip: the page of hits, the counts with "Did you mean", and the topics.
 
@@ -367,8 +372,7 @@ def _ask(user, text, selected, order, number, hits=True):
     faceted = ContentSearch(user, text, selected, order)
     multi = MultiSearch(index=index_alias(), using=ALIAS)
     if hits:
-        start = (number - 1) * PAGE_SIZE
-        multi = multi.add(faceted._s[start : start + PAGE_SIZE])
+        multi = multi.add(_page_of(faceted, number))
     counts = faceted.counts_search()
     # Beside the counts rather than the hits, which highlighting already keeps busier.
     multi = multi.add(_did_you_mean(counts, text) if text else counts)
@@ -442,7 +446,8 @@ def search(request):
     total = aggregations[ALL_CHOSEN]["doc_count"]
     if not browse and total and (number - 1) * PAGE_SIZE >= total:  # past the end: the last
         number = min(-(-total // PAGE_SIZE), MAX_PAGE)
-        found, _counts, topics_found = _ask(request.user, text, selected, order, number)
+        with guarded():  # only the hits change
+            found = _page_of(ContentSearch(request.user, text, selected, order), number).execute()
 
     counted = _facet_counts(aggregations)
     # A chosen year stays an option (ticked, count 0) when other choices leave it empty.
