@@ -240,10 +240,9 @@ def run(args, es_url, heap):
     # The first rebuild meets a node just started, whose JIT has compiled nothing yet; a
     # site's node has been running for days, so the timed rebuild comes once the node has
     # indexed WARM_UP_DOCUMENTS (two rebuilds of 10,000 still find it compiling).
+    warm_ups = min(MAX_REBUILDS - 1, max(1, -(-WARM_UP_DOCUMENTS // max(documents, 1))))
     rebuilds = []
-    while len(rebuilds) < 2 or (
-        documents * (len(rebuilds) - 1) < WARM_UP_DOCUMENTS and len(rebuilds) < MAX_REBUILDS
-    ):
+    for _ in range(warm_ups + 1):
         started = time.perf_counter()
         index_admin.rebuild()
         rebuilds.append(time.perf_counter() - started)

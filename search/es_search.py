@@ -70,7 +70,8 @@ TERM_FACETS = {
     "integration": "integration",
 }
 MAX_WORDS = 16
-ALL_CHOSEN = "_filter_all"
+# Every choice applied: the unchosen facets' counts, and its own count the results'.
+RESULTS_BUCKET = "_results"
 PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
 
 
@@ -112,7 +113,8 @@ def content_query(text, fields=FIELDS):
     The fuzzy pass also matches every word on its own, exactly as well as loosely: where
     the first clause reads a synonym group as one phrase ("peer support"), it is what
     still finds a page holding only one of the words, and what joins a hyphenated word.
-    Restricting it to unknown words would make those searches faster by losing them."""
+    So it covers every word, known or not, though for a question of common words it is
+    most of what the node spends on the search."""
     return Q(
         "bool",
         should=[
@@ -169,24 +171,24 @@ class ContentSearch(FacetedSearch):
     def aggregate(self, search):
         """Nothing on the page of hits: counts_search() asks for the counts beside it."""
 
+    def _chosen(self, but=None):
+        """Every facet's choice, less facet `but`'s, as one filter."""
+        combined = MatchAll()
+        for name, choice in self._filters.items():
+            if name != but:
+                combined &= choice
+        return combined
+
     def counts_search(self):
-        """Every facet's counts, and in `ALL_CHOSEN` the number of results."""
+        """Every facet's counts, and in RESULTS_BUCKET the number of results."""
         counts = self.query(self.search(), self._query).extra(size=0)
-        everything = MatchAll()
-        for choice in self._filters.values():
-            everything &= choice
-        shared = counts.aggs.bucket(ALL_CHOSEN, "filter", filter=everything)
+        shared = counts.aggs.bucket(RESULTS_BUCKET, "filter", filter=self._chosen())
         for name, facet in self.facets.items():
-            if name not in self._filters:
-                shared.bucket(name, facet.get_aggregation())
-                continue
-            others = MatchAll()
-            for other, choice in self._filters.items():
-                if other != name:
-                    others &= choice
-            counts.aggs.bucket(f"_filter_{name}", "filter", filter=others).bucket(
-                name, facet.get_aggregation()
-            )
+            if name in self._filters:
+                bucket = counts.aggs.bucket(f"_filter_{name}", "filter", filter=self._chosen(name))
+            else:
+                bucket = shared
+            bucket.bucket(name, facet.get_aggregation())
         return counts
 
     def query(self, search, query):
@@ -335,7 +337,7 @@ def _passages(found):
 
 def _facet_counts(aggregations):
     """{facet: {value: count}} from counts_search()'s aggregations."""
-    shared = aggregations[ALL_CHOSEN]
+    shared = aggregations[RESULTS_BUCKET]
     found = {}
     for param in TERM_FACETS:
         holder = shared if param in shared else aggregations[f"_filter_{param}"]
@@ -343,10 +345,6 @@ def _facet_counts(aggregations):
             str(bucket["key"]): bucket["doc_count"] for bucket in holder[param]["buckets"]
         }
     return found
-
-
-def _facet_results(counted, facets, selected):
-    return [facet_result(facet, counted[facet.param], selected) for facet in facets]
 
 
 def _facets(years):
@@ -364,12 +362,12 @@ def _page_of(faceted, number):
     return faceted._s[start : start + PAGE_SIZE]
 
 
-def _ask(user, text, selected, order, number, hits=True):
+def _ask(faceted, number, hits=True):
     """One round trip: the page of hits, the counts with "Did you mean", and the topics.
 
     Answers (hits, counts, topics): hits is None when not asked for, and topics empty
     when there are no words."""
-    faceted = ContentSearch(user, text, selected, order)
+    text = faceted._query
     multi = MultiSearch(index=index_alias(), using=ALIAS)
     if hits:
         multi = multi.add(_page_of(faceted, number))
@@ -377,7 +375,7 @@ def _ask(user, text, selected, order, number, hits=True):
     # Beside the counts rather than the hits, which highlighting already keeps busier.
     multi = multi.add(_did_you_mean(counts, text) if text else counts)
     if text:
-        multi = multi.add(_topics_search(user, text))
+        multi = multi.add(_topics_search(faceted.viewer, text))
     with guarded():
         answers = multi.execute(raise_on_error=False)
     if any(answer is None for answer in answers):
@@ -441,13 +439,14 @@ def search(request):
         sort = "newest"  # nothing to rank by: browsing a facet
     order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
     number = _page_number(params.get("page"))
-    found, counts, topics_found = _ask(request.user, text, selected, order, number, not browse)
+    faceted = ContentSearch(request.user, text, selected, order)
+    found, counts, topics_found = _ask(faceted, number, hits=not browse)
     aggregations = counts.to_dict()["aggregations"]
-    total = aggregations[ALL_CHOSEN]["doc_count"]
+    total = aggregations[RESULTS_BUCKET]["doc_count"]
     if not browse and total and (number - 1) * PAGE_SIZE >= total:  # past the end: the last
         number = min(-(-total // PAGE_SIZE), MAX_PAGE)
         with guarded():  # only the hits change
-            found = _page_of(ContentSearch(request.user, text, selected, order), number).execute()
+            found = _page_of(faceted, number).execute()
 
     counted = _facet_counts(aggregations)
     # A chosen year stays an option (ticked, count 0) when other choices leave it empty.
@@ -455,7 +454,7 @@ def search(request):
     response = SearchResponse(query=query, sort=sort, searched_words=bool(text))
     response.engine = "elasticsearch"
     response.browse = browse
-    response.facets = _facet_results(counted, facets, selected)
+    response.facets = [facet_result(facet, counted[facet.param], selected) for facet in facets]
     add_toggle_queries(params, response.facets)
     response.chips = selected_chips(params, facets, selected)
     if browse:
