@@ -1,11 +1,14 @@
-"""The Wagtail admin's doors all lead through the network's own sign-in.
+"""Every door Wagtail opens for signing in leads through the network's own sign-in.
 
-Wagtail ships its own sign-in, sign-out and password-reset views. They know nothing of
-allauth's rate limits or of the rule that an address is verified before it gives a
-session, so leaving them reachable would let anyone step round both. Here they are
-replaced by redirects to allauth's views, and a signed-in person without admin access
-gets a plain page saying so rather than being sent back to sign in, which (already
-signed in) sends them straight back to the admin, round and round.
+Wagtail ships its own sign-in, sign-out and password-reset views: the admin's, and the
+front-end one at /_util/login/ where a page or collection restricted to signed-in
+people sends its readers. They authenticate through Django's `authenticate()`, which
+knows nothing of allauth's rate limits, its lock-out after failed attempts or the rule
+that an address is verified before it gives a session, so leaving them reachable would
+let anyone step round all three. Here they are replaced by redirects to allauth's views,
+and a signed-in person without admin access gets a plain page saying so rather than
+being sent back to sign in, which (already signed in) sends them straight back to the
+admin, round and round.
 """
 
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -17,19 +20,32 @@ ADMIN_PREFIX = "/admin/"
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
 
 
-def _next_in_admin(request):
+def _next_on_this_site(request, default):
     """Where to go after signing in: the page asked for, if it is on this site."""
     target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
     safe = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return target if target and safe else ADMIN_PREFIX
+    return target if target and safe else default
+
+
+def _to_network_sign_in(request, default):
+    query = urlencode({REDIRECT_FIELD_NAME: _next_on_this_site(request, default)})
+    return redirect(f"{reverse('account_login')}?{query}")
 
 
 def admin_login(request):
     """Wagtail's sign-in form, replaced by the network's (one set of limits, verified email)."""
-    query = urlencode({REDIRECT_FIELD_NAME: _next_in_admin(request)})
-    return redirect(f"{reverse('account_login')}?{query}")
+    return _to_network_sign_in(request, ADMIN_PREFIX)
+
+
+def frontend_login(request):
+    """Wagtail's front-end sign-in (/_util/login/), replaced by the network's.
+
+    WAGTAIL_FRONTEND_LOGIN_URL already sends restricted pages and documents to allauth;
+    this closes the old address too, for links and bookmarks that still name it.
+    """
+    return _to_network_sign_in(request, "/")
 
 
 def admin_password_reset(request, rest=""):

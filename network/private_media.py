@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import filepath_to_uri
@@ -70,7 +71,10 @@ class MediaStorage(FileSystemStorage):
 def register(folder, rule):
     """Let ``rule(request, name)`` decide who may fetch the files stored under ``folder``.
 
-    A folder with no rule is served to nobody: a private file is never public by mistake.
+    The rule answers True (send the file), False (a plain 404), or a response of its own
+    to send instead, such as the sign-in redirect or password form that a restricted
+    collection asks for. A folder with no rule is served to nobody: a private file is
+    never public by mistake.
     """
     _rules[folder] = rule
 
@@ -80,7 +84,10 @@ def serve(request, name):
     rule = _rules.get(folder_of(name))
     if ".." in name.split("/") or not is_private(name) or rule is None:
         raise Http404("No such file")
-    if not rule(request, name):
+    verdict = rule(request, name)
+    if isinstance(verdict, HttpResponseBase):
+        return verdict
+    if not verdict:
         # The same answer as for a file that does not exist, so nothing is given away.
         raise Http404("No such file")
     return file_response(name)

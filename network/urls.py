@@ -29,6 +29,8 @@ urlpatterns = [
     path("admin/logout/", allauth_views.logout),
     re_path(r"^admin/password_reset/(?P<rest>.*)$", admin_access.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's front-end sign-in, where its privacy "login" restriction used to send people.
+    path("_util/login/", admin_access.frontend_login),
     path(
         "documents/<int:document_id>/<str:document_filename>",
         resource_access.serve_document,

@@ -10,7 +10,9 @@ else gets the same 404 as for a file that does not exist, so nothing is given aw
 """
 
 from django.http import Http404
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.permissions import policy_registry
@@ -36,8 +38,21 @@ def may_fetch(request, document):
 
 
 def _rule(request, name):
+    """The private-media address of a document asks exactly what /documents/ asks.
+
+    Wagtail's serve view runs every before_serve_document hook: its own, which applies a
+    collection's privacy (a password, sign-in or groups) and answers with the password
+    form or the sign-in redirect, and ours above. The file's own address runs the same
+    hooks, so knowing a document's name gets nobody past either.
+    """
     document = get_document_model().objects.filter(file=name).first()
-    return document is not None and may_fetch(request, document)
+    if document is None:
+        return False
+    for hook in hooks.get_hooks("before_serve_document"):
+        answer = hook(document, request)
+        if isinstance(answer, HttpResponseBase):
+            return answer
+    return True
 
 
 def before_serve_document(document, request):

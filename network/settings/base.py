@@ -171,6 +171,8 @@ AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Where a page or document restricted to signed-in people sends its readers.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # Passwords are changed and reset through allauth, never through Wagtail's forms.
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
