@@ -29,8 +29,8 @@ def add_members(count, follows_each, seed):
     from django.contrib.auth.models import Group
     from django.contrib.contenttypes.models import ContentType
 
-    from network.membership import MEMBERS_GROUP
     from network.models import Follow, Region, Sector, Theme, User
+    from network.platform.membership import MEMBERS_GROUP
 
     rng = random.Random(seed)
     password = make_password(None)
@@ -71,8 +71,8 @@ def run(args):
 
     from blog.models import BlogPage
     from casestudies.models import CaseStudyPage
-    from network import digests
     from network.models import Digest, DigestFrequency, Follow
+    from network.notifications import digests
 
     call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
@@ -166,7 +166,7 @@ def send_all(now):
     from aiosmtpd.controller import Controller
     from django.conf import settings
 
-    from network import digests
+    from network.notifications import digests
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)
     from network.models import DigestFrequency
@@ -184,7 +184,7 @@ def send_all(now):
     controller = Controller(Count(), hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        settings.EMAIL_BACKEND = "network.mail.EmailBackend"
+        settings.EMAIL_BACKEND = "network.notifications.mail.EmailBackend"
         settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = (
             "127.0.0.1",

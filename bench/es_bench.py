@@ -6,7 +6,7 @@ from 10,000 takes the next ports (54542 and 59410 for 100,000). It builds demo c
 plus `--size` generated documents (80% posts, 15% case studies, 5% members, as
 search_bench.py does), then measures:
 
-- bulk indexing: `index_admin.rebuild()` over everything, in documents a second: on the
+- bulk indexing: `indexing.rebuild()` over everything, in documents a second: on the
   node just started, and again once it has indexed 20,000 documents and its JIT has
   warmed (the target's figure);
 - uncached search latency on both paths (page cache and the node's request cache off),
@@ -210,10 +210,10 @@ def profile_indexing():
     import cProfile
     import pstats
 
-    from search import index_admin
+    from search.elastic import indexing
 
     profiler = cProfile.Profile()
-    profiler.runcall(index_admin.rebuild)
+    profiler.runcall(indexing.rebuild)
     print("\nProfile of a rebuild:")
     pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
 
@@ -223,8 +223,9 @@ def run(args, es_url, heap):
 
     from bench.ceiling import ceiling
     from network import gunicorn as gunicorn_settings
-    from search import connection, index_admin, service
+    from search import service
     from search import views as search_views
+    from search.elastic import connection, index_admin, indexing
 
     settings.ALLOWED_HOSTS = ["*"]
     settings.PAGE_CACHE_SECONDS = 0
@@ -244,7 +245,7 @@ def run(args, es_url, heap):
     rebuilds = []
     for _ in range(warm_ups + 1):
         started = time.perf_counter()
-        index_admin.rebuild()
+        indexing.rebuild()
         rebuilds.append(time.perf_counter() - started)
     cold_s, indexing_s = rebuilds[0], rebuilds[-1]
     # The node would answer a repeated count (a size-0 search) from its shard request
@@ -309,7 +310,7 @@ def print_report(report):
     )
     print(f"Content generated in {report['generation_s']:.0f} s")
     print(
-        f"Bulk indexing (index_admin.rebuild): {indexing['documents']:,} documents in "
+        f"Bulk indexing (indexing.rebuild): {indexing['documents']:,} documents in "
         f"{indexing['seconds']:.1f} s = {indexing['documents_per_s']:,.0f} documents/s "
         f"(target >= {indexing['target_per_s']:,}/s); the run's first rebuild (on a node "
         f"just started, unless --keep kept it): {indexing['cold_seconds']:.1f} s = "

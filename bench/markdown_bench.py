@@ -20,7 +20,7 @@ import django
 
 django.setup()
 
-from network.sanitiser import markdown_to_html  # noqa: E402
+from network.text.sanitiser import markdown_to_html  # noqa: E402
 
 ORDINARY = (
     "## What we tried\n\nJoint **supervision** every month with the [guide]"

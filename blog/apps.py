@@ -13,7 +13,12 @@ class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import digests, following, home, member_data, page_cache, reviewed, submissions
+        from network.members import member_data
+        from network.moderation import registry as reviewed
+        from network.moderation import submissions
+        from network.notifications import digests, following
+        from network.pages import home
+        from network.platform import content_versions
 
         from . import digest_source, reflections
         from . import member_data as own_data
@@ -22,7 +27,7 @@ class BlogConfig(AppConfig):
 
         reviewed.register("blog", BlogIndexPage, BlogPage)
         reviewed.register_task(FacilitatorReviewTask)
-        page_cache.watch(BlogSeries, CollectiveAuthor)
+        content_versions.watch(BlogSeries, CollectiveAuthor)
         home.register("latest_posts", latest_posts)
         submissions.register("reflections", reflections.submissions)
         member_data.register(own_data.SOURCE)

@@ -5,8 +5,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from network.markdown_bounds import validate_structure
-from network.member_text import MemberText
+from network.text.markdown_bounds import validate_structure
+from network.text.member_text import MemberText
 
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -45,7 +45,7 @@ class CalloutBlock(blocks.StructBlock):
 class ReflectionTextBlock(blocks.TextBlock):
     """A member's own Markdown, rendered through the sanitiser once, when it is saved.
 
-    Stored as the source and its markup together (network.member_text.MemberText), so
+    Stored as the source and its markup together (network.text.member_text.MemberText), so
     pages serve the markup as it is and the editor still shows the words typed.
     """
 

@@ -1,4 +1,4 @@
-"""Reflections first published in a window, for network.digests, fetched in one go."""
+"""Reflections first published in a window, for network.notifications.digests, fetched in one go."""
 
 from django.db.models import Prefetch
 

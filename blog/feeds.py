@@ -19,9 +19,9 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from network import bylines
 from network.models import Sector, Theme
-from network.sanitiser import clean_text
+from network.pages import bylines
+from network.text.sanitiser import clean_text
 
 FEED_LENGTH = 30
 
@@ -96,10 +96,8 @@ class BlogRssFeed(Feed):
         return f"Public posts tagged {term.name}"
 
     def items(self, term):
-        from .models import BlogPage
-
-        # Feed readers are anonymous: only what a visitor may read goes in.
-        posts = BlogPage.objects.visible_to(None).descendant_of(self.index_page)
+        # The index page decides which posts are public (BlogIndexPage.feed_posts).
+        posts = self.index_page.feed_posts()
         if term is not None:
             posts = posts.filter(**{self.kind: term})
         return posts.for_listing()[:FEED_LENGTH]

@@ -5,13 +5,13 @@ import re
 from django import forms
 from django.conf import settings
 
-from network.form_fields import ModelMultipleChoiceField
-from network.honeypot import HoneypotMixin
-from network.mail import one_line
-from network.markdown_bounds import validate_structure
 from network.models import Sector, Theme
 from network.models.mixins import Audience
-from network.safety import IdentifierCheckMixin
+from network.notifications.mail import one_line
+from network.platform.form_fields import ModelMultipleChoiceField
+from network.platform.honeypot import HoneypotMixin
+from network.text.markdown_bounds import validate_structure
+from network.text.patient_identifiers import IdentifierCheckMixin
 
 LINK_PATTERN = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
 

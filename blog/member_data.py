@@ -5,7 +5,7 @@ Published reflections belong to the network's shared record, so they stay, credi
 reflections still in review go with the account.
 """
 
-from network.member_data import Source
+from network.members.member_data import Source
 
 from .models import BlogPageAuthor
 from .reflections import authored_by, state_of

@@ -18,18 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from network import page_cache, structured_data
-from network.audience_cache import audience_of
-from network.discussion import discussion_context
-from network.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
-)
-from network.mail import one_line
-from network.membership import is_facilitator
+from network.caching.audience_cache import audience_of
 from network.models import Region, Sector, Theme, Visibility
 from network.models.mixins import (
     AudienceMixin,
@@ -39,12 +28,25 @@ from network.models.mixins import (
     TaxonomyMixin,
     for_audience,
 )
-from network.page_forms import NewPageSlugForm
-from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
-from network.review import IdentifierCheckPanel
-from network.versioned import PerContentVersionByKey
+from network.moderation.discussion import discussion_context
+from network.moderation.review import IdentifierCheckPanel
+from network.notifications.mail import one_line
+from network.pages import structured_data
+from network.pages.listing import (
+    ListingFilter,
+    filter_queryset,
+    paginate,
+    selected_chips,
+    term_options,
+)
+from network.pages.page_forms import NewPageSlugForm
+from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
+from network.platform import content_versions
+from network.platform.membership import is_facilitator
+from network.platform.versioned import PerContentVersionByKey
 
 from .blocks import BodyBlock, stream_words
+from .feeds import BlogAtomFeed, BlogRssFeed
 from .moderation import FacilitatorReviewTask  # noqa: F401  (a model: registered with the app)
 
 WORDS_PER_MINUTE = 200
@@ -114,7 +116,7 @@ BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
 class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Page):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     introduction = models.TextField(blank=True)
@@ -146,7 +148,7 @@ class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Pag
         posts = BlogPage.objects.visible_to(user).descendant_of(self)
         return _listing_years.get(
             (self.pk, audience_of(user)),
-            page_cache.content_version(),
+            content_versions.content_version(),
             lambda: tuple(str(day.year) for day in posts.dates("date", "year", order="DESC")),
         )
 
@@ -181,22 +183,23 @@ class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Pag
             },
         )
 
+    def feed_posts(self):
+        """The posts this blog's feeds may carry (blog.feeds narrows them to a term).
+
+        Feed readers are anonymous: only what a visitor may read goes in.
+        """
+        return BlogPage.objects.visible_to(None).descendant_of(self)
+
     @path("rss/", name="rss")
     def rss(self, request):
-        from .feeds import BlogRssFeed
-
         return BlogRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom(self, request):
-        from .feeds import BlogAtomFeed
-
         return BlogAtomFeed(self)(request)
 
     @re_path(r"^(?P<kind>themes|sectors)/(?P<slug>[-\w]+)/(?P<format>rss|atom)/$", name="term-feed")
     def term_feed(self, request, kind, slug, format):
-        from .feeds import BlogAtomFeed, BlogRssFeed
-
         feed_class = BlogRssFeed if format == "rss" else BlogAtomFeed
         return feed_class(self, kind=kind)(request, slug=slug)
 
@@ -228,7 +231,7 @@ class BlogPage(
     DiscussionMixin,
     Page,
 ):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     summary = models.TextField(
@@ -349,7 +352,7 @@ class BlogPage(
         return not self.hidden_for_review
 
     def hide_for_review(self, hidden):
-        from network.page_cache import visibility_changed
+        from network.platform.content_versions import visibility_changed
 
         BlogPage.objects.filter(pk=self.pk).update(hidden_for_review=hidden)
         self.hidden_for_review = hidden
@@ -418,7 +421,7 @@ class BlogPage(
         else:
             best = _related_ids.get(
                 (self.pk, audience_of(user), limit),
-                page_cache.content_version(),
+                content_versions.content_version(),
                 lambda: self._related_ids(user, limit, candidates),
             )
         if not best:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask
 
-from network.decisions import notify_rejected
+from network.moderation.decisions import notify_rejected
 
 
 class RejectionForm(forms.Form):

@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
-from network.limits import lock_account
 from network.models import MemberProfile
-from network.page_forms import free_slug
-from network.submissions import (
+from network.moderation.limits import lock_account
+from network.moderation.submissions import (
     ReviewState,
     Submission,
     review_feedback,
@@ -21,6 +20,7 @@ from network.submissions import (
     started_since,
     with_reviews,
 )
+from network.pages.page_forms import free_slug
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
 
@@ -127,7 +127,7 @@ def form_initial(post):
 
 
 def submissions(user):
-    """The member's reflections as rows for /share/mine/ (network.submissions)."""
+    """The member's reflections as rows for /share/mine/ (network.moderation.submissions)."""
     rows = []
     # Each row reads its review twice (state and feedback): read once for them all.
     for post in with_reviews(authored_by(user)):

@@ -6,11 +6,11 @@ from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from network import submissions
-from network.audience_cache import kept_for_reader
-from network.busy import BUSY_MESSAGE, is_busy
-from network.member_text import MemberText
-from network.membership import member_required
+from network.caching.audience_cache import kept_for_reader
+from network.moderation import submissions
+from network.platform.busy import BUSY_MESSAGE, is_busy
+from network.platform.membership import member_required
+from network.text.member_text import MemberText
 
 from .forms import ReflectionForm
 from .reflections import (

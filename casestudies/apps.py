@@ -19,7 +19,11 @@ class CaseStudiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import digests, home, member_data, reviewed, submissions
+        from network.members import member_data
+        from network.moderation import registry as reviewed
+        from network.moderation import submissions
+        from network.notifications import digests
+        from network.pages import home
 
         from . import digest_source, suggestions
         from . import member_data as own_data

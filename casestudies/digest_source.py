@@ -1,4 +1,4 @@
-"""Case studies first published in a window, for network.digests, fetched in one go."""
+"""Case studies first published in a window, for the digests, fetched in one go."""
 
 from .models import CaseStudyPage
 

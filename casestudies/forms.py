@@ -8,13 +8,13 @@ guess at the literature's vocabulary.
 
 from django import forms
 
-from network.form_fields import ModelChoiceField, ModelMultipleChoiceField
-from network.honeypot import HoneypotMixin
-from network.mail import one_line
-from network.markdown_bounds import validate_structure
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience
-from network.safety import IdentifierCheckMixin
+from network.notifications.mail import one_line
+from network.platform.form_fields import ModelChoiceField, ModelMultipleChoiceField
+from network.platform.honeypot import HoneypotMixin
+from network.text.markdown_bounds import validate_structure
+from network.text.patient_identifiers import IdentifierCheckMixin
 
 from .choices import Setting, Status
 from .validators import validate_team_mailbox

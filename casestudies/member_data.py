@@ -5,8 +5,8 @@ the library, so it stays (it no longer names who suggested it). One never publis
 with the account, as a draft reflection does.
 """
 
-from network.member_data import Source
-from network.submissions import review_state
+from network.members.member_data import Source
+from network.moderation.submissions import review_state
 
 from .forms import STORY_FIELDS
 from .suggestions import PLAIN_FIELDS, suggested_by

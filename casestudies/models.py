@@ -20,15 +20,6 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
-from network import structured_data
-from network.discussion import discussion_context
-from network.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
-)
 from network.models import CareLevel, Region, Sector, Theme
 from network.models.mixins import (
     AudienceMixin,
@@ -38,22 +29,31 @@ from network.models.mixins import (
     TaxonomyMixin,
     for_audience,
 )
-from network.page_forms import NewPageSlugForm
+from network.moderation.discussion import discussion_context
+from network.moderation.review import IdentifierCheckPanel
+from network.pages import structured_data
+from network.pages.listing import (
+    ListingFilter,
+    filter_queryset,
+    paginate,
+    selected_chips,
+    term_options,
+)
+from network.pages.page_forms import NewPageSlugForm
+from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
+from network.platform.form_fields import MAX_ID
 from network.resources.models import ResourceAttachment, visible_attachments
-from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
-from network.review import IdentifierCheckPanel
 
 from .choices import IntegrationType, InterfaceModel, PartnerRole, RelationshipType, Setting, Status
 from .validators import validate_team_mailbox
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 COMPARE_MIN, COMPARE_MAX = 2, 4
-MAX_DATABASE_ID = 2**63 - 1
 
 
 def is_database_id(text):
     """ASCII digits within a 64-bit key: "²" or a 30-digit number must not reach the query."""
-    return text.isascii() and text.isdigit() and 0 < int(text) <= MAX_DATABASE_ID
+    return text.isascii() and text.isdigit() and 0 < int(text) <= MAX_ID
 
 
 def add_months(day, months):
@@ -91,7 +91,7 @@ CaseStudyManager = PageManager.from_queryset(CaseStudyQuerySet)
 
 
 class CaseStudyIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Page):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     introduction = models.TextField(blank=True)
@@ -217,7 +217,7 @@ class CaseStudyPage(
     DiscussionMixin,
     Page,
 ):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     summary = models.TextField(max_length=500, help_text="Two or three sentences for listings")

@@ -11,10 +11,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
-from network.limits import lock_account
-from network.page_forms import free_slug
-from network.sanitiser import clean_text, markdown_to_html
-from network.submissions import (
+from network.moderation.limits import lock_account
+from network.moderation.submissions import (
     ReviewState,
     Submission,
     review_feedback,
@@ -23,6 +21,8 @@ from network.submissions import (
     started_since,
     with_reviews,
 )
+from network.pages.page_forms import free_slug
+from network.text.sanitiser import clean_text, markdown_to_html
 
 from .choices import PartnerRole
 from .forms import STORY_FIELDS
@@ -137,7 +137,7 @@ def form_initial(study):
 
 
 def submissions(user):
-    """The member's suggestions as rows for /share/mine/ (network.submissions)."""
+    """The member's suggestions as rows for /share/mine/ (network.moderation.submissions)."""
     rows = []
     for study in with_reviews(suggested_by(user)):
         state = review_state(study)

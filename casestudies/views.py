@@ -6,9 +6,9 @@ from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from network.busy import BUSY_MESSAGE, is_busy
-from network.membership import member_required
-from network.submissions import ReviewState, review_state
+from network.moderation.submissions import ReviewState, review_state
+from network.platform.busy import BUSY_MESSAGE, is_busy
+from network.platform.membership import member_required
 
 from .forms import CaseStudySuggestionForm
 from .suggestions import (

@@ -8,19 +8,21 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network.roles import ensure_roles
+        from network.moderation.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="network-ensure-roles")
 
-        from network import image_access, private_media
+        from network.media import image_access, private_media
 
         post_migrate.connect(
             private_media.move_private_files, sender=self, dispatch_uid="network-private-media"
         )
         image_access.connect()
 
-        from network import decisions, following, notices, page_cache
         from network.models import MemberProfile, Region, Sector, Theme
+        from network.moderation import decisions
+        from network.notifications import following, notices
+        from network.platform import content_versions
 
         decisions.connect()
         notices.connect()
@@ -29,6 +31,42 @@ class NetworkConfig(AppConfig):
         following.register("region", Region, "Regions")
         following.register("member", MemberProfile, "Members")
 
-        page_cache.connect()
+        content_versions.connect()
+        _watch_content()
 
-        from network import personal_parts  # noqa: F401  (registers the personal parts)
+        from network.caching import personal_parts  # noqa: F401  (registers the personal parts)
+
+
+def _watch_content():
+    """What shows on the network's pages, so that changing it invalidates the page cache.
+
+    Each page type sends its own signals (a reflection's save is not a Page's), so every
+    page model is named, as are the models whose states show in the review queue.
+    """
+    from django.apps import apps
+    from wagtail.models import (
+        Page,
+        PageViewRestriction,
+        Site,
+        TaskState,
+        WorkflowState,
+        get_page_models,
+    )
+
+    from network.models import CareLevel, Comment, MemberProfile, Region, Sector, Theme
+    from network.platform import content_versions
+
+    content_versions.watch(
+        *{Page, *get_page_models()},
+        PageViewRestriction,  # saved without the page when its privacy changes
+        Site,
+        Theme,
+        Sector,
+        Region,
+        CareLevel,
+        MemberProfile,
+        Comment,
+    )
+    content_versions.watch_reviews(
+        *(model for model in apps.get_models() if issubclass(model, (WorkflowState, TaskState)))
+    )

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.utils.functional import lazy
 
-from network import personal
-from network.membership import is_facilitator, is_member
-from network.site_address import root_url
+from network.caching import personal
+from network.platform.membership import is_facilitator, is_member
+from network.platform.site_address import root_url
 
 
 def network(request):
@@ -21,12 +21,3 @@ def network(request):
         "viewer_is_member": is_member(user),
         "viewer_is_facilitator": is_facilitator(user),
     }
-
-
-def unread(user):
-    """The header's count of unread notifications (a personal part)."""
-    if not getattr(user, "is_authenticated", False):
-        return 0
-    from network.models import Notification
-
-    return Notification.objects.filter(user=user).unread().count()

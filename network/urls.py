@@ -8,15 +8,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog import views as share_views
 from casestudies import views as suggestion_views
-from network import admin_access, contact, private_media
-from network.accounts import views as account_views
 from network.events import views as event_views
-from network.form_fields import IdConverter
+from network.media import private_media
+from network.members import sign_in_doors as admin_access
+from network.members import views as account_views
 from network.models.information import PURPOSES
+from network.moderation import discussion_views as discussion
+from network.notifications import views as following_views
+from network.platform.form_fields import IdConverter
 from network.resources import access as resource_access
-from network.sitemaps import sitemaps
-from network.views import discussion, information, members, site, taxonomy
-from network.views import following as following_views
+from network.site import contact
+from network.site import information_views as information
+from network.site import member_directory as members
+from network.site import taxonomy_views as taxonomy
+from network.site import views as site
+from network.site.sitemaps import sitemaps
 from search import views as search_views
 
 handler400 = site.bad_request

@@ -7,15 +7,18 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from network import reviewed
-from network.accounts.admin_views import ApplicationIndexView, InvitationView
-from network.accounts.moderation_views import (
+from network.members.application_views import ApplicationIndexView, InvitationView
+from network.models import CareLevel, ContactMessage, MemberProfile, Region, Sector, Theme
+from network.moderation import registry as reviewed
+from network.moderation.queue_views import (
     CommentDecisionView,
     ModerationQueueView,
     ReportDecisionView,
 )
-from network.admin_menu import FacilitatorMenuItem
-from network.admin_panels import (
+from network.moderation.roles import assign_facilitator_review
+from network.platform.admin_menu import FacilitatorMenuItem
+from network.platform.membership import is_facilitator
+from network.site.dashboard_panels import (
     REVIEW_QUEUE_ORDER,
     REVIEW_QUEUE_PANEL,
     CoverageGridPanel,
@@ -25,9 +28,6 @@ from network.admin_panels import (
     PendingApplicationsPanel,
     ReviewDuePanel,
 )
-from network.membership import is_facilitator
-from network.models import CareLevel, ContactMessage, MemberProfile, Region, Sector, Theme
-from network.roles import assign_facilitator_review
 
 
 class TermViewSet(SnippetViewSet):
@@ -120,7 +120,7 @@ def add_facilitator_panels(request, panels):
 def reviewed_page_viewsets():
     """Reviewed pages (posts, case studies) end their decisions on the dashboard queue
     rather than in the page explorer."""
-    from network.review_views import ReviewedPageViewSet
+    from network.moderation.review_views import ReviewedPageViewSet
 
     return [
         ReviewedPageViewSet(f"reviewed_{name}_pages", model=model, icon="doc-full")
@@ -137,8 +137,8 @@ def review_new_sections(request, page):
 @hooks.register("after_create_page")
 def add_information_pages(request, page):
     """A home page made in the admin comes with the standard pages, ready to edit."""
-    from network.information_content import ensure_information_pages
     from network.models import HomePage
+    from network.site.information_content import ensure_information_pages
 
     if isinstance(page.specific, HomePage):
         ensure_information_pages(page.specific)
@@ -198,6 +198,6 @@ def moderation_menu_item():
 
 @hooks.register("on_serve_page")
 def share_pages_with_their_audience(serve):
-    from network.audience_cache import serve_shared_pages
+    from network.caching.audience_cache import serve_shared_pages
 
     return serve_shared_pages(serve)

@@ -16,10 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.http import urlencode
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from network.members.application_views import FacilitatorOnlyMixin
 from search.facets import FACET_PARAMS
+from search.language.text import printable
 from search.models import SearchClickDay, SearchQueryDay
-from search.text import printable
 
 logger = logging.getLogger(__name__)
 MAX_LENGTH = 200
@@ -163,3 +166,19 @@ def counts_as_search(params):
     if params.get("page", "1") not in ("", "1"):
         return False
     return not any(params.get(param) for param in FACET_PARAMS)
+
+
+PERIODS = (7, 30, 90)
+
+
+class SearchAnalyticsView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "search/admin/analytics.html"
+    page_title = "Search analytics"
+    header_icon = "search"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        days = self.request.GET.get("days", "30")
+        days = int(days) if days.isdigit() and int(days) in PERIODS else 30
+        context.update(report(days=days), periods=PERIODS)
+        return context

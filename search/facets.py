@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
-from network.page_cache import content_version
-from network.versioned import PerContentVersion
-from search.documents import KIND_LABELS
+from network.platform.content_versions import content_version
+from network.platform.versioned import PerContentVersion
+from search.results import KIND_LABELS
 
 
 @dataclass

@@ -7,7 +7,7 @@ people look for and fail to find without the platform recording who asked.
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from search.text import words
+from search.language.text import words
 
 
 class SearchSynonym(models.Model):

@@ -2,17 +2,17 @@
 the database path otherwise.
 
 A visitor never waits on a dead node: the client's timeout is short, and after a
-failure the breaker in search/connection.py sends every request to the database path
+failure the breaker in search/elastic/connection.py sends every request to the database path
 for a while. The page then says that results may be less complete, and the failure is
 logged; nobody sees an error.
 """
 
 import logging
 
-from elasticsearch import TransportError
-
-from search import engine, es_search, suggestions
-from search.connection import SearchUnavailableError, is_configured
+from search import suggestions
+from search.database import engine
+from search.elastic import faceted_search as es_search
+from search.elastic.connection import NodeRefusedError, SearchUnavailableError, is_configured
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ def _with_fallback(on_elasticsearch, on_database):
             return on_elasticsearch(), False
         except SearchUnavailableError as error:
             logger.info("Search answered from the database: %s", error)
-        except (TransportError, es_search.QueryRejectedError) as error:  # no index, a bad query
+        except (NodeRefusedError, es_search.QueryRejectedError) as error:  # no index, a bad query
             logger.warning("Elasticsearch refused a search (%s); using the database", error)
         return on_database(), True
     return on_database(), False

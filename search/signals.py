@@ -9,10 +9,12 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.urls import reverse
 
-from network import page_cache
-from search import indexing
+from network.caching import page_cache
+from network.platform import content_versions
 from search.analytics import counts_as_search, record_cached_search
-from search.connection import is_configured
+from search.elastic import connection, indexing
+from search.elastic.connection import is_configured
+from search.elastic.tasks import apply_index_changes, rebuild_index
 
 
 def _cached_page_served(sender, request, **kwargs):
@@ -21,16 +23,23 @@ def _cached_page_served(sender, request, **kwargs):
 
 
 def _queue_rebuild():
-    from search.tasks import rebuild_index
-
     try:
         rebuild_index.enqueue()
     except Exception:
         indexing.logger.exception("Could not queue the search index rebuild")
 
 
+def _queue_apply(sender, **kwargs):
+    """Changes were recorded, or the node answers again: the task applies what waits."""
+    try:
+        apply_index_changes.enqueue()
+    except Exception:
+        # Queuing must never undo the save; the rows wait for the next run.
+        indexing.logger.exception("Could not queue the search index update")
+
+
 def _synonyms_changed(sender, **kwargs):
-    page_cache.invalidate()
+    content_versions.invalidate()
     if is_configured():
         # Synonyms are part of the index's analyzers: a new index takes them, behind the alias.
         transaction.on_commit(_queue_rebuild)
@@ -41,10 +50,7 @@ def _page_published_or_withdrawn(sender, instance, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        indexing.record_pages([instance])
+    indexing.record_pages([instance])
 
 
 def _page_moved(sender, instance, **kwargs):
@@ -83,7 +89,7 @@ _term_receivers = {kind: _term_changed(kind) for kind in ("theme", "sector", "re
 
 
 def connect():
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from network.models import MemberProfile, Region, Sector, Theme
@@ -96,7 +102,10 @@ def connect():
     page_published.connect(_page_published_or_withdrawn, dispatch_uid="search-index-published")
     page_unpublished.connect(_page_published_or_withdrawn, dispatch_uid="search-index-withdrawn")
     post_page_move.connect(_page_moved, dispatch_uid="search-index-moved")
-    post_delete.connect(_page_deleted, dispatch_uid="search-index-deleted")
+    # Every page's deletion deletes its Page row too, so one sender covers every page type.
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-index-deleted")
+    indexing.changes_recorded.connect(_queue_apply, dispatch_uid="search-index-apply")
+    connection.recovered.connect(_queue_apply, dispatch_uid="search-index-recovered")
     for signal, uid in ((post_save, "saved"), (post_delete, "removed")):
         signal.connect(
             _privacy_changed, sender=PageViewRestriction, dispatch_uid=f"search-index-privacy-{uid}"
@@ -115,4 +124,6 @@ def connect():
         sender=MemberProfile.interests.through,
         dispatch_uid="search-index-interests",
     )
-    page_cache.visibility_changed.connect(_visibility_changed, dispatch_uid="search-index-hidden")
+    content_versions.visibility_changed.connect(
+        _visibility_changed, dispatch_uid="search-index-hidden"
+    )

@@ -6,7 +6,7 @@ search page works the same without it.
 
 from django.db.models import Q
 
-from search.text import normalise, printable
+from search.language.text import normalise, printable
 
 LIMIT = 8
 MIN_LENGTH = 2

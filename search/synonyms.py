@@ -7,8 +7,8 @@ applies to the next search without a restart.
 
 from pathlib import Path
 
-from network.versioned import PerContentVersion
-from search.text import stem, words
+from network.platform.versioned import PerContentVersion
+from search.language.text import stem, words
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 

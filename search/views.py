@@ -1,6 +1,6 @@
 """The /search/ page, its suggestions endpoint and the redirect that counts opened results.
 
-Search and suggestions are limited per client (network/ratelimit.py). An anonymous
+Search and suggestions are limited per client (network/platform/ratelimit.py). An anonymous
 search page may later be answered by the page cache, which never reaches the view and
 so is not counted; that is harmless, because a cached page costs no search. A script
 that varies its query to get past the cache reaches the view on every request and meets
@@ -15,8 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from network.ratelimit import limit_per_client
-from search import analytics, engine, service
+from network.platform.ratelimit import limit_per_client
+from search import analytics, service
+from search.results import SORTS
 
 
 def _too_many_searches(request, wait):
@@ -49,7 +50,7 @@ def search(request):
     page = render(
         request,
         "search/search.html",
-        {"search": response, "query": response.query, "sorts": engine.SORTS},
+        {"search": response, "query": response.query, "sorts": SORTS},
     )
     if response.notice:
         # A page answered while Elasticsearch was away must not outlive the outage in

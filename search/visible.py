@@ -7,15 +7,15 @@ is checked against the viewer's own querysets and the database has the last word
 Asking the database for the ten hits of every search cost more than Elasticsearch took
 to find them. Whether a page is visible depends only on whether the viewer is a member
 (network.models.mixins.for_audience), and any change that could alter it bumps the page
-cache's content version (network/page_cache.py), so the ids of the pages each audience may
+cache's content version (network/caching/page_cache.py), so the ids of the pages each audience may
 see are read once per version and kept in this worker's memory: one query per kind after
 a change, none on the searches between. Terms are kept the same way. Profiles depend on
 who is asking (a member always finds their own), so they are still asked per search.
 """
 
-from network import page_cache
-from network.membership import is_member
-from network.versioned import PerContentVersionByKey
+from network.platform import content_versions
+from network.platform.membership import is_member
+from network.platform.versioned import PerContentVersionByKey
 
 _kept = PerContentVersionByKey()  # ids by (kind, audience)
 
@@ -42,7 +42,7 @@ def _readers():
 def _kept_ids(kind, audience, read):
     return _kept.get(
         (kind, audience),
-        page_cache.content_version(),
+        content_versions.content_version(),
         lambda: frozenset(read().values_list("pk", flat=True)),
     )
 

@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from network.admin_menu import FacilitatorMenuItem
-from search.admin_views import SearchAnalyticsView
+from network.platform.admin_menu import FacilitatorMenuItem
+from search.analytics import SearchAnalyticsView
 from search.models import SearchSynonym
 
 

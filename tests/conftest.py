@@ -10,9 +10,9 @@ from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage
 from casestudies.models import CaseStudyIndexPage
-from network import versioned
 from network.models import HomePage
-from network.roles import assign_facilitator_review
+from network.moderation.roles import assign_facilitator_review
+from network.platform import versioned
 
 from .factories import UserFactory, facilitator_user, member_user
 from .services import require
@@ -43,7 +43,7 @@ def _media_in_tmp(settings, tmp_path):
 def _site_email_backend(settings):
     """Django's test set-up sends mail straight to locmem; production puts the site's own
     backend (one-line headers, failures recorded) in front, so tests do too."""
-    settings.EMAIL_BACKEND = "network.mail.EmailBackend"
+    settings.EMAIL_BACKEND = "network.notifications.mail.EmailBackend"
 
 
 @pytest.fixture(autouse=True)

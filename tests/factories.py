@@ -12,8 +12,8 @@ from blog.models import BlogPage, BlogPageAuthor, BlogSeries, CollectiveAuthor
 from casestudies.choices import IntegrationType, PartnerRole, RelationshipType, Setting, Status
 from casestudies.models import CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
 from network.events.models import EventPage
-from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 from network.models import MemberProfile, MembershipApplication, Region, Sector, User
+from network.platform.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 from network.resources.models import ResourcePage
 
 

@@ -39,8 +39,8 @@ from network.models import (
     Sector,
     Theme,
 )
-from network.roles import assign_facilitator_review, ensure_groups, ensure_workflow
-from network.site_address import host_and_port, point_site_at_site_url, site_url
+from network.moderation.roles import assign_facilitator_review, ensure_groups, ensure_workflow
+from network.platform.site_address import host_and_port, point_site_at_site_url, site_url
 
 from . import content
 from .case_studies import CASE_STUDIES
@@ -245,7 +245,7 @@ class DemoLoader:
 
     def load_follows(self):
         """The demo member follows two themes, so following and digests have something to show."""
-        from network import following
+        from network.notifications import following
 
         member = self.users.get("member")
         if member is None or member.follows.exists():
@@ -443,7 +443,7 @@ class DemoLoader:
 
     def load_information_pages(self, home):
         """The about, privacy, accessibility and other standard pages a real site needs."""
-        from network.information_content import ensure_information_pages
+        from network.site.information_content import ensure_information_pages
 
         for page in ensure_information_pages(home):
             self._made("page", page.title)

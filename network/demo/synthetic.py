@@ -22,7 +22,7 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, BlogSeries
 from casestudies.choices import IntegrationType, InterfaceModel, RelationshipType, Setting, Status
 from casestudies.models import CaseStudyIndexPage, CaseStudyOutcome, CaseStudyPage, CaseStudyPartner
 from network.models import CareLevel, Comment, MemberProfile, Region, Sector, Theme
-from network.page_cache import invalidate
+from network.platform.content_versions import invalidate
 
 BATCH = 500
 

@@ -19,10 +19,16 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import digests, home
+        from wagtail.signals import page_published
 
-        from . import calendar, digest_source
+        from network.notifications import digests
+        from network.pages import home
 
-        calendar.connect()
+        from . import digest_source, signals
+        from .models import EventPage
+
+        page_published.connect(
+            signals.on_event_published, sender=EventPage, dispatch_uid="events-sequence"
+        )
         home.register("upcoming_events", upcoming_events)
         digests.register_source("events", digest_source.published_between)

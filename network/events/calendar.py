@@ -3,22 +3,21 @@
 Built with the icalendar library. Times carry the Europe/London zone with its VTIMEZONE,
 so calendars show 10:00 as 10:00 whichever side of the clock change the event falls. The
 UID stays the same for the life of the event and SEQUENCE rises with each published
-change, so calendars update the entry rather than adding a second one; a cancelled event
-goes out as STATUS:CANCELLED.
+change (network.events.signals), so calendars update the entry rather than adding a
+second one; a cancelled event goes out as STATUS:CANCELLED.
+
+This module only renders: it is given the events, and imports no model.
 """
 
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import F
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
-from wagtail.signals import page_published
 
-from network.models.mixins import Audience
-from network.site_address import site_url
+from network.platform.site_address import site_url
 
 LONDON = ZoneInfo("Europe/London")
 PRODID = "-//Community Mental Health Network//Events//EN"
@@ -78,36 +77,10 @@ def event_response(event, request):
     return _response(calendar_of([event], event.title), f"{event.slug}.ics")
 
 
-def feed_response(index, request, theme=None):
-    """Upcoming public events: a feed is read by calendar apps that never sign in."""
-    from .models import EventPage
+def feed_response(events, request, theme=None):
+    """Upcoming public events (EventIndexPage.calendar_events), named for the theme if any.
 
-    events = (
-        EventPage.objects.live()
-        .public()
-        .descendant_of(index)
-        .filter(audience=Audience.PUBLIC)
-        .upcoming()
-    )
-    name = "Network events"
-    if theme is not None:
-        events = events.filter(themes=theme)
-        name = f"Network events: {theme.name}"
+    A feed is read by calendar apps that never sign in, so the events given must be public.
+    """
+    name = "Network events" if theme is None else f"Network events: {theme.name}"
     return _response(calendar_of(events[:FEED_SIZE], name), "events.ics")
-
-
-def on_page_published(sender, instance, **kwargs):
-    """Each publication after the first is a change calendars must apply, and may free
-    places or call the event off (network.events.enrolment.after_publish)."""
-    from .enrolment import after_publish
-    from .models import EventPage
-
-    if not isinstance(instance, EventPage):
-        return
-    if instance.first_published_at != instance.last_published_at:
-        EventPage.objects.filter(pk=instance.pk).update(sequence=F("sequence") + 1)
-        after_publish(instance)
-
-
-def connect():
-    page_published.connect(on_page_published, dispatch_uid="events-sequence")

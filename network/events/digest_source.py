@@ -1,4 +1,4 @@
-"""Events first published in a window, for network.digests, fetched in one go."""
+"""Events first published in a window, for network.notifications.digests, fetched in one go."""
 
 from .models import EventPage
 

@@ -4,16 +4,18 @@ Every change to an event's places happens under a lock on the event's row, so me
 enrolling at the same moment are counted one after another: the event never goes over
 capacity, and each member who misses a place is on the waiting list in the order they
 asked. When a place frees, the first member waiting gets it and an email to say so.
+
+This module makes the changes, so it depends on the models and not the other way round:
+what the event page shows about places only reads them (EventPage.place_standing).
 """
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from network.membership import is_member
-from network.notifications import notify
-from network.page_cache import invalidate
+from network.notifications.emails import notify
+from network.platform.content_versions import invalidate
+from network.platform.membership import is_member
 
 from .models import Enrolment, EnrolmentStatus, EventPage
 
@@ -26,10 +28,6 @@ def _locked(event):
     """The event, re-read with its row locked until the transaction ends."""
     Page.objects.select_for_update().filter(pk=event.pk).first()
     return EventPage.objects.get(pk=event.pk)
-
-
-def _places_taken(event):
-    return event.enrolments.filter(status=EnrolmentStatus.ENROLLED).count()
 
 
 def _tell(user, event, subject, template, **context):
@@ -67,7 +65,7 @@ def enrol(user, event, now=None):
         return enrolment
     # Anyone already waiting is ahead of a newcomer, even if a place has just come free.
     waiting = event.enrolments.filter(status=EnrolmentStatus.WAITING).exists()
-    full = event.capacity is not None and (waiting or _places_taken(event) >= event.capacity)
+    full = event.capacity is not None and (waiting or event.places_taken() >= event.capacity)
     status = EnrolmentStatus.WAITING if full else EnrolmentStatus.ENROLLED
     if enrolment is None:
         enrolment = Enrolment(event=event, user=user)
@@ -110,7 +108,7 @@ def cancel(user, event):
 def promote(event):
     """Move members up from the waiting list while places are free (under the event lock)."""
     moved = []
-    while event.capacity is None or _places_taken(event) < event.capacity:
+    while event.capacity is None or event.places_taken() < event.capacity:
         first = (
             event.enrolments.filter(status=EnrolmentStatus.WAITING)
             .select_related("user")
@@ -148,38 +146,3 @@ def after_publish(event):
         return
     if not event.is_over():
         promote(event)
-
-
-def waiting_position(enrolment):
-    return (
-        Enrolment.objects.filter(
-            event_id=enrolment.event_id,
-            status=EnrolmentStatus.WAITING,
-            queued_at__lte=enrolment.queued_at,
-        )
-        .exclude(queued_at=enrolment.queued_at, pk__gt=enrolment.pk)
-        .count()
-    )
-
-
-def standing(event, user):
-    """What the event page shows this viewer about places: their own and the totals."""
-    if event.pk is None:  # a preview of an event not saved yet
-        return {"places_taken": 0, "places_left": event.capacity, "can_enrol": False}
-    taken = _places_taken(event)
-    enrolment = None
-    if getattr(user, "is_authenticated", False):
-        enrolment = Enrolment.objects.filter(event=event, user=user).first()
-    status = enrolment.status if enrolment else None
-    return {
-        "places_taken": taken,
-        "places_left": None if event.capacity is None else max(event.capacity - taken, 0),
-        "enrolment": enrolment if status != EnrolmentStatus.CANCELLED else None,
-        "has_place": status == EnrolmentStatus.ENROLLED,
-        "waiting_position": (
-            waiting_position(enrolment) if status == EnrolmentStatus.WAITING else None
-        ),
-        "can_enrol": is_member(user) and event.is_open_for_enrolment(),
-        "enrol_url": reverse("event-enrol", args=[event.pk]),
-        "cancel_url": reverse("event-cancel", args=[event.pk]),
-    }

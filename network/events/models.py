@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,13 +19,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from network.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
-)
 from network.models import Region, Sector, Theme
 from network.models.mixins import (
     Audience,
@@ -32,8 +27,18 @@ from network.models.mixins import (
     TaxonomyMixin,
     for_audience,
 )
+from network.pages.listing import (
+    ListingFilter,
+    filter_queryset,
+    paginate,
+    selected_chips,
+    term_options,
+)
+from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
+from network.platform.membership import is_member
 from network.resources.models import ResourceAttachment, visible_attachments
-from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
+
+from .calendar import event_response, feed_response
 
 PAST_EVENTS_SHOWN = 20
 
@@ -93,19 +98,27 @@ class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
             },
         )
 
+    def calendar_events(self, theme=None):
+        """Upcoming public events: a feed is read by calendar apps that never sign in."""
+        events = (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(audience=Audience.PUBLIC)
+            .upcoming()
+        )
+        if theme is not None:
+            events = events.filter(themes=theme)
+        return events
+
     @path("calendar/", name="calendar-feed")
     def calendar_feed(self, request):
-        from .calendar import feed_response
-
-        return feed_response(self, request)
+        return feed_response(self.calendar_events(), request)
 
     @path("themes/<slug:slug>/calendar/", name="theme-calendar-feed")
     def theme_calendar_feed(self, request, slug):
-        from django.shortcuts import get_object_or_404
-
-        from .calendar import feed_response
-
-        return feed_response(self, request, theme=get_object_or_404(Theme, slug=slug))
+        theme = get_object_or_404(Theme, slug=slug)
+        return feed_response(self.calendar_events(theme), request, theme=theme)
 
 
 class EventPageQuerySet(RestrictionAwareQuerySet):
@@ -238,6 +251,34 @@ class EventPage(
     def is_over(self, now=None):
         return self.ends_at < (now or timezone.now())
 
+    def places_taken(self):
+        return self.enrolments.filter(status=EnrolmentStatus.ENROLLED).count()
+
+    def place_standing(self, user):
+        """What the page shows this viewer about places: their own and the totals.
+
+        Only reads; every change to places goes through network.events.enrolment.
+        """
+        if self.pk is None:  # a preview of an event not saved yet
+            return {"places_taken": 0, "places_left": self.capacity, "can_enrol": False}
+        taken = self.places_taken()
+        enrolment = None
+        if getattr(user, "is_authenticated", False):
+            enrolment = Enrolment.objects.filter(event=self, user=user).first()
+        status = enrolment.status if enrolment else None
+        return {
+            "places_taken": taken,
+            "places_left": None if self.capacity is None else max(self.capacity - taken, 0),
+            "enrolment": enrolment if status != EnrolmentStatus.CANCELLED else None,
+            "has_place": status == EnrolmentStatus.ENROLLED,
+            "waiting_position": (
+                enrolment.waiting_position() if status == EnrolmentStatus.WAITING else None
+            ),
+            "can_enrol": is_member(user) and self.is_open_for_enrolment(),
+            "enrol_url": reverse("event-enrol", args=[self.pk]),
+            "cancel_url": reverse("event-cancel", args=[self.pk]),
+        }
+
     def with_content_json(self, content):
         """A revision brings back the page's content, never an old calendar sequence."""
         obj = super().with_content_json(content)
@@ -247,10 +288,8 @@ class EventPage(
         return obj
 
     def get_context(self, request, *args, **kwargs):
-        from .enrolment import standing
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(standing(self, request.user))
+        context.update(self.place_standing(request.user))
         context["resources"] = visible_attachments(self, request.user)
         return context
 
@@ -260,8 +299,6 @@ class EventPage(
 
     @path("calendar/", name="calendar")
     def calendar_file(self, request):
-        from .calendar import event_response
-
         return event_response(self, request)
 
 
@@ -295,6 +332,18 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} for {self.event}: {self.get_status_display()}"
+
+    def waiting_position(self):
+        """Where this member is on the event's waiting list, counting from 1."""
+        return (
+            Enrolment.objects.filter(
+                event_id=self.event_id,
+                status=EnrolmentStatus.WAITING,
+                queued_at__lte=self.queued_at,
+            )
+            .exclude(queued_at=self.queued_at, pk__gt=self.pk)
+            .count()
+        )
 
 
 __all__ = [

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from network.notifications import notify
+from network.notifications.emails import notify
 
 from .enrolment import _when
 from .models import Enrolment, EnrolmentStatus

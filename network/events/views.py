@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from network.accounts.admin_views import FacilitatorOnlyMixin
-from network.busy import BUSY_MESSAGE, is_busy
-from network.membership import member_required
+from network.members.application_views import FacilitatorOnlyMixin
+from network.platform.busy import BUSY_MESSAGE, is_busy
+from network.platform.membership import member_required
 
 from .enrolment import EnrolmentError, cancel, enrol
 from .models import Enrolment, EnrolmentStatus, EventPage
@@ -86,7 +86,7 @@ class EventAttendeesView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, Templa
 
 def attendees_csv(request, pk):
     """One row per member enrolled or waiting, for the organiser's register."""
-    from network.membership import is_facilitator
+    from network.platform.membership import is_facilitator
 
     if not is_facilitator(request.user):
         from django.core.exceptions import PermissionDenied

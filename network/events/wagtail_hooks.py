@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from network.admin_menu import FacilitatorMenuItem
+from network.platform.admin_menu import FacilitatorMenuItem
 
 from .views import EventAttendeesView, attendees_csv
 

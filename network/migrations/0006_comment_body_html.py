@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 def render_existing(apps, schema_editor):
-    from network.member_text import MemberText
+    from network.text.member_text import MemberText
 
     Comment = apps.get_model("network", "Comment")
     for comment in Comment.objects.only("pk", "body").iterator(chunk_size=500):

@@ -39,7 +39,7 @@ def add_information_pages(apps, schema_editor):
     A new site has no home page yet: the demo loader, or a facilitator creating the home
     page in the admin, adds them then (network/information_content.py).
     """
-    from network.information_content import missing_pages
+    from network.site.information_content import missing_pages
 
     Page = apps.get_model("wagtailcore", "Page")
     HomePage = apps.get_model("network", "HomePage")

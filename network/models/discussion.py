@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from network.member_text import MemberText
+from network.text.member_text import MemberText
 
 
 class CommentStatus(models.TextChoices):

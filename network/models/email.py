@@ -1,4 +1,4 @@
-"""Emails the mail server did not take, kept for facilitators (see network/mail.py)."""
+"""Emails the mail server did not take, kept for facilitators (network/notifications/mail.py)."""
 
 from django.db import models
 from django.utils import timezone

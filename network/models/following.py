@@ -3,7 +3,7 @@
 A follow points at any followable thing (a CMHF theme, a sector, a region, a blog
 series, a member's profile) through a generic relation, so a content app can offer its
 own things to follow without network importing it. Notifications are written by
-network.notices, the one place that decides who hears of what.
+network.notifications.notices, the one place that decides who hears of what.
 """
 
 from django.conf import settings

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from network.restrictions import KnownRestrictionsMixin
+from network.pages.restrictions import KnownRestrictionsMixin
 
 # Each purpose is also the name of its URL and its address: "privacy" is /privacy/.
 PURPOSES = [
@@ -31,7 +31,7 @@ PURPOSES = [
 
 
 class InformationPage(KnownRestrictionsMixin, Page):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     purpose = models.CharField(

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.utils import timezone
 
-from network.membership import MEMBERS_GROUP
+from network.platform.membership import MEMBERS_GROUP
 
 from .members import MemberProfile, Visibility
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -9,15 +10,36 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from network.membership import is_facilitator, is_member
+from network.platform.membership import (
+    FACILITATORS_GROUP,
+    MEMBERS_GROUP,
+    is_facilitator,
+    is_member,
+)
 
 from .taxonomy import Region, Sector, Theme
+
+
+class UserQuerySet(models.QuerySet):
+    def members(self):
+        """Active members and facilitators, in one query: the same people as is_member()."""
+        return (
+            self.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__name__in=[MEMBERS_GROUP, FACILITATORS_GROUP]))
+            .distinct()
+        )
+
+
+class UserManager(DjangoUserManager.from_queryset(UserQuerySet)):
+    pass
 
 
 class User(AbstractUser):
     """The platform's account; a custom model from the start so accounts can grow safely."""
 
     email = models.EmailField("email address", unique=True, null=True, blank=True)
+
+    objects = UserManager()
 
     def get_full_name(self):
         """The name on the member's profile, which is how the network knows them.

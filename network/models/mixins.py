@@ -6,7 +6,8 @@ from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from network.page_forms import OptionalRadioSelect
+from network.pages.page_forms import OptionalRadioSelect
+from network.platform.membership import is_member
 
 
 class Audience(models.TextChoices):
@@ -39,8 +40,6 @@ class AudienceMixin(models.Model):
         Nothing about the page itself, not even its title, reaches a non-member, and the
         403 is never cached because the page cache keeps only 200 responses.
         """
-        from network.membership import is_member
-
         if self.is_members_only and not is_member(request.user):
             return TemplateResponse(request, self.members_only_template, status=403)
         return None
@@ -66,8 +65,6 @@ class AudienceMixin(models.Model):
 
 def for_audience(queryset, user):
     """The queryset less members-only pages, unless the viewer is a network member."""
-    from network.membership import is_member
-
     if is_member(user):
         return queryset
     return queryset.filter(audience=Audience.PUBLIC)
@@ -76,7 +73,7 @@ def for_audience(queryset, user):
 class DiscussionMixin(models.Model):
     """Pages members may comment on and report; posts and case studies opt in.
 
-    The discussion code (network/discussion.py) asks the page, never its type, whether it
+    The discussion code (network/moderation/discussion.py) asks the page, never its type, whether it
     is open and how to take it down while reports about it are reviewed.
     """
 

@@ -6,14 +6,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from network import routing
-from network.restrictions import KnownRestrictionsMixin
+from network.pages import routing
+from network.pages.restrictions import KnownRestrictionsMixin
 
 from .mixins import SharingMixin
 
 
 class HomePage(KnownRestrictionsMixin, SharingMixin, Page):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     introduction = models.TextField(
@@ -55,12 +55,12 @@ class HomePage(KnownRestrictionsMixin, SharingMixin, Page):
         return routing.route_from(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
-        from network import home
         from network.models import Sector, Theme
+        from network.pages import home
 
         context = super().get_context(request, *args, **kwargs)
         # The latest reflections, featured case studies and upcoming events, each from
-        # the content app that owns them (network.home).
+        # the content app that owns them (network.pages.home).
         context.update(home.sections(self, request))
         context["themes"] = Theme.objects.all()
         context["sectors"] = Sector.objects.all()

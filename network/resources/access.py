@@ -1,7 +1,7 @@
 """Who may fetch a document: whoever may see a resource that carries it, or a page that
 links to it (a reflection's text may link a document, as the reference index records).
 
-Documents are private files (network/private_media.py), kept out of the public media
+Documents are private files (network/media/private_media.py), kept out of the public media
 folder, and Wagtail's /documents/ address asks this module before serving one (through
 the before_serve_document hook, and serve_document, which the site's URLs put in front). A visitor
 gets the file of a public resource; a member also gets members-only ones; people who
@@ -17,8 +17,8 @@ from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.permissions import policy_registry
 
-from network import private_media
-from network.image_access import referencing, shows_to
+from network.media import private_media
+from network.media.image_access import referencing, shows_to
 
 FOLDER = "documents"
 MANAGING = ["add", "change", "choose", "delete"]

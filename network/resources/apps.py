@@ -8,7 +8,7 @@ class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import digests
+        from network.notifications import digests
 
         from . import access, digest_source, signals
 

@@ -1,4 +1,4 @@
-"""Resources first published in a window, for network.digests, fetched in one go."""
+"""Resources first published in a window, for network.notifications.digests, fetched in one go."""
 
 from .models import ResourcePage
 

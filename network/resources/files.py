@@ -10,7 +10,6 @@ for, within a bound on how much the container claims to unpack to.
 import zipfile
 from dataclasses import dataclass
 
-MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 # A container whose parts claim to unpack to more than this is refused as a zip bomb.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 PDF_HEADER_WINDOW = 1024

@@ -18,10 +18,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from network.listing import ListingFilter, filter_queryset, paginate, selected_chips, term_options
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience, AudienceMixin, SharingMixin, TaxonomyMixin, for_audience
-from network.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
+from network.pages.listing import (
+    ListingFilter,
+    filter_queryset,
+    paginate,
+    selected_chips,
+    term_options,
+)
+from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 
 FIRST_YEAR = 1950
 
@@ -35,7 +41,7 @@ class DocumentType(models.TextChoices):
 
 
 class ResourceIndexPage(KnownRestrictionsMixin, Page):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     introduction = models.TextField(blank=True)
@@ -87,7 +93,7 @@ def _this_year_and_next():
 
 
 class ResourcePage(KnownRestrictionsMixin, AudienceMixin, TaxonomyMixin, SharingMixin, Page):
-    # Read alike by everyone in an audience, less the personal parts (network/audience_cache.py).
+    # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
     summary = models.CharField(max_length=300, help_text="What the document is and who it is for")

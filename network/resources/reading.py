@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.search import index
 
-from network import page_cache
+from network.platform import content_versions
 
 from .extraction import extract
 from .models import DocumentText, ResourcePage, TextStatus
@@ -57,5 +57,5 @@ def reindex(document_id):
     """Every live resource that carries the document is indexed again with its new words."""
     for resource in ResourcePage.objects.live().filter(document_id=document_id):
         index.insert_or_update_object(resource)
-        page_cache.visibility_changed.send(sender=ResourcePage, page=resource)
-    page_cache.invalidate()
+        content_versions.visibility_changed.send(sender=ResourcePage, page=resource)
+    content_versions.invalidate()

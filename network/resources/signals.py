@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
 
-from network import page_cache
+from network.platform import content_versions
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def _queue_reading(document_id):
 
 
 def _document_saved(sender, instance, **kwargs):
-    page_cache.invalidate()  # a replaced file changes its size and format on the page
+    content_versions.invalidate()  # a replaced file changes its size and format on the page
     transaction.on_commit(lambda: _queue_reading(instance.pk))
 
 

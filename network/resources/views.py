@@ -3,7 +3,7 @@
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from network.accounts.admin_views import FacilitatorOnlyMixin
+from network.members.application_views import FacilitatorOnlyMixin
 
 from .models import DocumentText, ResourcePage, TextStatus
 

@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,29 +75,29 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "network.security.PermissionsPolicyMiddleware",
-    "network.security.NetworkCSPMiddleware",
+    "network.platform.security.PermissionsPolicyMiddleware",
+    "network.platform.security.NetworkCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips sessions, authentication and the rest entirely.
-    "network.page_cache.AnonymousPageCacheMiddleware",
-    "network.site_address.KnownSiteMiddleware",
+    "network.caching.page_cache.AnonymousPageCacheMiddleware",
+    "network.platform.site_address.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "network.admin_access.AdminAccessMiddleware",
+    "network.members.sign_in_doors.AdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "network.security.EditorFramingMiddleware",
+    "network.platform.security.EditorFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: a signed-in reader's page is shared with their audience once they are known.
-    "network.audience_cache.AudiencePageCacheMiddleware",
+    "network.caching.audience_cache.AudiencePageCacheMiddleware",
 ]
 
 # Headers every environment sends (production adds HSTS and secure cookies).
 # Public and member pages: scripts and styles from the site's own files only, never inline
-# (network/security.py relaxes this for the Wagtail admin alone).
+# (network/platform/security.py relaxes this for the Wagtail admin alone).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -162,7 +161,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "network.User"
 # allauth's backend only: every sign-in goes through its rate limits and its rule that
-# an address is verified first (network/admin_access.py closes Wagtail's own forms).
+# an address is verified first (network/members/sign_in_doors.py closes Wagtail's own forms).
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 
 # Accounts (django-allauth): email only, verified before use, no hint whether an address
@@ -176,7 +175,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # Passwords are changed and reset through allauth, never through Wagtail's forms.
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-ACCOUNT_ADAPTER = "network.accounts.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "network.members.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -190,7 +189,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Community Mental Health Network] "
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 # The same forms with the network's labels and error messages (no placeholders).
 ACCOUNT_FORMS = {
-    name: f"network.accounts.account_forms.{form}"
+    name: f"network.members.allauth_forms.{form}"
     for name, form in {
         "login": "LoginForm",
         "signup": "SignupForm",
@@ -223,7 +222,7 @@ if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
-    # A signed-in reader's shared page (network/audience_cache.py) then costs no query for
+    # A signed-in reader's shared page (network/caching/audience_cache.py) then costs no query for
     # the session: it is read from the cache, and written to the database as well.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
@@ -266,7 +265,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Images and their renditions are kept outside MEDIA_ROOT, which the proxy serves to
 # anyone, and reach people through /private-media/, which checks who is asking first
-# (network/private_media.py). The two roots must not overlap (`manage.py check`).
+# (network/media/private_media.py). The two roots must not overlap (`manage.py check`).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private-media"))
 PRIVATE_MEDIA_FOLDERS = ["original_images", "images", "documents"]
 # With a prefix (production), the view only says yes and the proxy sends the file from
@@ -274,14 +273,14 @@ PRIVATE_MEDIA_FOLDERS = ["original_images", "images", "documents"]
 PRIVATE_MEDIA_REDIRECT_HEADER = "X-Accel-Redirect"
 PRIVATE_MEDIA_REDIRECT_PREFIX = ""
 STORAGES = {
-    "default": {"BACKEND": "network.private_media.MediaStorage"},
+    "default": {"BACKEND": "network.media.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Every message goes through network.mail.EmailBackend, which keeps each header to one line
-# and records a message that could not be sent for facilitators; the EMAIL_BACKEND
-# environment variable still chooses the backend that delivers.
-EMAIL_BACKEND = "network.mail.EmailBackend"
+# Every message goes through network.notifications.mail.EmailBackend, which keeps each
+# header to one line and records a message that could not be sent for facilitators;
+# the EMAIL_BACKEND environment variable still chooses the backend that delivers.
+EMAIL_BACKEND = "network.notifications.mail.EmailBackend"
 EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
@@ -360,5 +359,5 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatars: privacy, and the CSP
 
-# Backups serialise timestamps to the microsecond (network/backups.py).
-SERIALIZATION_MODULES = {"precisejson": "network.precise_json"}
+# Backups serialise timestamps to the microsecond (network/site/backups.py).
+SERIALIZATION_MODULES = {"precisejson": "network.platform.precise_json"}

@@ -15,7 +15,7 @@ if len(SECRET_KEY) < 50:
 
 DEBUG = False
 STORAGES = {
-    "default": {"BACKEND": "network.private_media.MediaStorage"},
+    "default": {"BACKEND": "network.media.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # The proxy's internal location for PRIVATE_MEDIA_ROOT (see README); set it empty to have

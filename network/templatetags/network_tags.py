@@ -18,21 +18,11 @@ def get_item(mapping, key):
     return mapping.get(key, []) if mapping else []
 
 
-@register.filter
-def as_strings(values):
-    return [str(value) for value in values]
-
-
 @register.simple_tag
 def json_ld(data):
     """Structured data for search engines, escaped so page text cannot break out of it."""
     payload = json.dumps(data, cls=DjangoJSONEncoder).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    return context["request"].build_absolute_uri(url)
 
 
 _WIDGET_KINDS = {
@@ -74,7 +64,7 @@ def nhsuk_widget(bound_field):
 
 def _viewer(context):
     """Whoever the page is being rendered for; the visitor where there is no request."""
-    from network.bylines import VISITOR
+    from network.pages.bylines import VISITOR
 
     request = context.get("request")
     return getattr(request, "user", None) or VISITOR
@@ -83,14 +73,14 @@ def _viewer(context):
 @register.simple_tag(takes_context=True)
 def post_credits(context, post):
     """Bylines name an author only to readers who may open that author's profile."""
-    from network import bylines
+    from network.pages import bylines
 
     return bylines.post_credits(post, _viewer(context))
 
 
 @register.simple_tag(takes_context=True)
 def commenter_credit(context, comment):
-    from network import bylines
+    from network.pages import bylines
 
     return bylines.comment_credit(comment, _viewer(context))
 
@@ -115,8 +105,9 @@ def follow_button(context, thing):
 
     Whether this reader follows the thing is theirs alone, so the form is a personal part.
     """
-    from network import following, personal
-    from network.membership import is_member
+    from network.caching import personal
+    from network.notifications import following
+    from network.platform.membership import is_member
 
     request = context.get("request")
     user = getattr(request, "user", None)
@@ -139,7 +130,7 @@ def follow_button(context, thing):
 
 @register.simple_tag(takes_context=True)
 def personal(context, name, *args):
-    """A part of the page that is the reader's own (network/personal.py)."""
-    from network import personal as parts
+    """A part of the page that is the reader's own (network/caching/personal.py)."""
+    from network.caching import personal as parts
 
     return parts.render(context["request"], name, *args)

@@ -3,8 +3,8 @@
 from django import template
 from django.template.loader import render_to_string
 
-from network import review
-from network.membership import is_facilitator
+from network.moderation import review
+from network.platform.membership import is_facilitator
 
 register = template.Library()
 

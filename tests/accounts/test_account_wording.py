@@ -3,7 +3,7 @@
 allauth's text is Title Case ("Sign In", "Remember Me"), says "contact us" with nowhere
 to contact, greets people with the server's host name and calls them by a username they
 never chose. The project catalogue (locale/en_GB) rewords its pages and messages, the
-form classes in network/accounts/account_forms.py its labels and errors, and
+form classes in network/members/allauth_forms.py its labels and errors, and
 templates/account/email/ its emails.
 """
 

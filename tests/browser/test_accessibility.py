@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
-from network import following, unsubscribe
 from network.models import (
     MemberProfile,
     Notification,
@@ -21,6 +20,7 @@ from network.models import (
     Theme,
     User,
 )
+from network.notifications import following, unsubscribe
 from tests.browser.conftest import (
     ARTIFACTS,
     WIDTHS,

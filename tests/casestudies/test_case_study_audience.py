@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from casestudies.models import CaseStudyPage
 from network.models import HomePageFeaturedCaseStudy, Theme
 from network.models.mixins import Audience
-from search import index_documents
+from search.elastic import documents as index_documents
 from tests.factories import CaseStudyPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -241,10 +241,9 @@ def test_booking_again_does_not_repeat_the_reminder(event_index):
 
 
 def test_a_preview_of_an_unsaved_event_shows_no_booking(event_index):
-    from network.events.enrolment import standing
     from network.events.models import EventPage
 
-    assert standing(EventPage(capacity=10), member_user()) == {
+    assert EventPage(capacity=10).place_standing(member_user()) == {
         "places_taken": 0,
         "places_left": 10,
         "can_enrol": False,

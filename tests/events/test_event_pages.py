@@ -138,8 +138,8 @@ def test_an_event_must_end_after_it_starts_and_say_where_it_is(event_index):
 def test_events_reach_followers_and_the_home_page_lists_nothing_it_should_not(
     event_index, member, django_capture_on_commit_callbacks
 ):
-    from network import following
     from network.models import Notification
+    from network.notifications import following
 
     theme = Theme.objects.get(slug="co-production")
     following.follow(member, theme)

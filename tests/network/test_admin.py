@@ -13,9 +13,9 @@ from wagtail.models import Workflow, WorkflowPage
 from blog.models import BlogIndexPage
 from blog.moderation import FacilitatorReviewTask
 from casestudies.models import CaseStudyIndexPage
-from network.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 from network.models import Sector, Theme
-from network.roles import WORKFLOW_NAME, ensure_roles
+from network.moderation.roles import WORKFLOW_NAME, ensure_roles
+from network.platform.membership import FACILITATORS_GROUP, MEMBERS_GROUP
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,10 +12,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from network.audience_cache import audience_of
+from network.caching.audience_cache import audience_of
+from network.caching.personal import _key
 from network.models import Comment, Follow, Notification, NotificationKind, Theme
 from network.models.mixins import Audience
-from network.personal import _key
 from tests.factories import (
     BlogPageFactory,
     CaseStudyPageFactory,

@@ -12,8 +12,8 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from blog.models import BlogPage
-from network.backups import excluded_labels
 from network.models import Comment, User
+from network.site.backups import excluded_labels
 from tests.factories import MembershipApplicationFactory
 
 pytestmark = pytest.mark.django_db

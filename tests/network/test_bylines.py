@@ -125,7 +125,7 @@ def test_a_hidden_author_is_a_network_member_to_those_who_may_not_see_the_profil
 def test_a_hidden_profiles_owner_reads_shared_pages_as_other_members_do(
     client, posts, authors, hidden_owner
 ):
-    """Posts and listings are shared by all members (network/audience_cache.py), so the
+    """Posts and listings are shared by all members (network/caching/audience_cache.py), so the
     owner sees there what the other members see; their own profile page still opens."""
     client.force_login(hidden_owner)
     hidden_url = authors["hidden"].get_absolute_url()
@@ -193,7 +193,7 @@ def test_a_hidden_members_comments_do_not_name_them(client, posts, hidden_owner)
     assert "What helped us most." in html
     assert HIDDEN_NAME not in html
 
-    # The post is shared by all members (network/audience_cache.py), so its owner reads
+    # The post is shared by all members (network/caching/audience_cache.py), so its owner reads
     # the thread as other members do.
     client.force_login(hidden_owner)
     comment = BeautifulSoup(page(client, post.url), "html.parser").select_one(".network-comment")

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import BlogPage
-from network import digests, unsubscribe
 from network.models import (
     Digest,
     DigestFrequency,
@@ -24,6 +23,7 @@ from network.models import (
     Notification,
     Theme,
 )
+from network.notifications import digests, unsubscribe
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, UserFactory, member_user
 from tests.network.test_email_delivery import smtp_server  # noqa: F401  (a fixture)
 

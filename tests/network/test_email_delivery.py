@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import BlogPage
-from network.mail import header_safe
 from network.models import FailedEmail, Theme
-from network.notifications import notify
+from network.notifications.emails import notify
+from network.notifications.mail import header_safe
 from tests.factories import MemberProfileFactory, facilitator_user
 from tests.network.test_notifications import DATABASE_TASKS, run_worker_once
 
@@ -120,7 +120,7 @@ def share(client, title):
 def reflection_with_title_as_stored(member, blog_index, title):
     """A reflection whose stored title kept a line break, as ones saved before titles
     were cleaned did, sent to review the way /share/ sends it."""
-    from network.submissions import _quiet_wagtail_emails
+    from network.moderation.submissions import _quiet_wagtail_emails
     from tests.factories import BlogPageFactory
 
     profile = MemberProfileFactory(user=member)

@@ -5,7 +5,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from blog.models import BlogPage
-from network import notices
 from network.models import (
     Follow,
     MemberProfile,
@@ -15,6 +14,7 @@ from network.models import (
     Sector,
     Theme,
 )
+from network.notifications import notices
 from tests.factories import (
     BlogPageFactory,
     BlogSeriesFactory,
@@ -226,8 +226,8 @@ def test_members_only_hidden_and_draft_content_reaches_only_who_may_see_it(
 def test_a_comment_tells_the_author_and_earlier_commenters(
     people, blog_index, client, django_capture_on_commit_callbacks
 ):
-    from network.discussion import add_comment
     from network.models import Comment, CommentStatus
+    from network.moderation.discussion import add_comment
 
     post = BlogPageFactory(parent=blog_index, authors=[people["profile"]])
     Notification.objects.all().delete()
@@ -249,8 +249,8 @@ def test_a_comment_tells_the_author_and_earlier_commenters(
 def test_a_held_comment_tells_no_one_until_a_facilitator_publishes_it(
     people, blog_index, facilitator, client, django_capture_on_commit_callbacks
 ):
-    from network.discussion import add_comment
     from network.models import CommentStatus
+    from network.moderation.discussion import add_comment
 
     post = BlogPageFactory(parent=blog_index, authors=[people["profile"]])
     Notification.objects.all().delete()
@@ -403,8 +403,8 @@ def test_a_hidden_profile_can_still_be_unfollowed(member_client, member):
 def test_commenters_are_named_as_each_reader_may_see_them(
     people, blog_index, django_capture_on_commit_callbacks
 ):
-    from network.discussion import add_comment
     from network.models import Comment
+    from network.moderation.discussion import add_comment
 
     post = BlogPageFactory(parent=blog_index, authors=[people["profile"]])
     writer = people["by_theme"]
@@ -420,8 +420,8 @@ def test_commenters_are_named_as_each_reader_may_see_them(
 def test_hiding_a_comment_or_a_post_takes_back_what_was_told(
     people, blog_index, facilitator, client
 ):
-    from network.discussion import hide_reported
     from network.models import Comment
+    from network.moderation.discussion import hide_reported
 
     post = BlogPageFactory(parent=blog_index, authors=[people["profile"]])
     comment = Comment.objects.create(page=post, author=people["bystander"], body="Hm")

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from network.membership import is_member
 from network.models import Invitation, MemberProfile, MembershipApplication, Region, Sector, User
+from network.platform.membership import is_member
 from tests.factories import UserFactory, facilitator_user
 
 pytestmark = pytest.mark.django_db

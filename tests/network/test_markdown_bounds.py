@@ -11,8 +11,8 @@ import markdown
 import pytest
 from django.core.exceptions import ValidationError
 
-from network.markdown_bounds import MAX_NESTING, nesting_depth, validate_structure
-from network.sanitiser import markdown_to_html
+from network.text.markdown_bounds import MAX_NESTING, nesting_depth, validate_structure
+from network.text.sanitiser import markdown_to_html
 
 
 def renderer_work(source):
@@ -54,7 +54,7 @@ def test_work_grows_with_length_not_its_square(unit):
 
 def test_raw_html_blocks_are_not_lifted_out_by_the_html_parser():
     """Python's HTML parser slows with the square of unclosed tags, in C the trace cannot see."""
-    from network.markdown_bounds import bounded_markdown
+    from network.text.markdown_bounds import bounded_markdown
 
     assert "html_block" not in bounded_markdown().preprocessors
     html = markdown_to_html("<a " * 5000)

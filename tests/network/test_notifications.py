@@ -6,7 +6,7 @@ from django.test import override_settings
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from network.notifications import notify
+from network.notifications.emails import notify
 
 pytestmark = pytest.mark.django_db
 

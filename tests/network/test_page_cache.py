@@ -145,7 +145,7 @@ def test_signed_in_people_never_get_the_visitors_copy(client, page_cache, member
     assert fetch(client, "/blog/")[0] == "hit"
     client.force_login(member)
     state, html = fetch(client, "/blog/")
-    assert state == "miss"  # the members' copy (network/audience_cache.py), not the visitors'
+    assert state == "miss"  # the members' copy (the audience cache), not the visitors'
     assert "Members only" in html
     client.logout()
     state, html = fetch(client, "/blog/")

@@ -14,8 +14,8 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.models import BlogPage
-from network.admin_panels import CoverageGridPanel
 from network.models import FailedEmail, MemberProfile, Sector, Theme
+from network.site.dashboard_panels import CoverageGridPanel
 from tests.factories import CaseStudyPageFactory, UserFactory, facilitator_user, member_user
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
 """Addresses lead where Wagtail's own walk down the page tree leads, however often asked.
 
 The home page keeps, per content version, the page each address reached
-(network/routing.py), and pages know they have no view restrictions from what was read
-once per version (network/restrictions.py). Both must follow every change at once: a
+(network/pages/routing.py), and pages know they have no view restrictions from what was read
+once per version (network/pages/restrictions.py). Both must follow every change at once: a
 page moved or renamed, a page withdrawn, a section made private.
 """
 
@@ -82,10 +82,10 @@ def test_a_section_made_private_is_private_at_once(client, blog_index):
 
 
 def test_made_up_feed_addresses_are_answered_but_never_kept(client, blog_index):
-    from network import routing
+    from network.pages import routing
 
     for number in range(3):
         client.get(f"/blog/themes/made-up-{number}/rss/")
     client.get("/blog/")
-    kept = routing._kept.get(routing.page_cache.content_version())
+    kept = routing._kept.get(routing.content_versions.content_version())
     assert [path for _root, path in kept.addresses] == [("blog",)]

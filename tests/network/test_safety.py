@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from network.safety import (
+from network.text.patient_identifiers import (
     KINDS,
     PERSONAL_EMAIL_DOMAINS,
     Finding,

@@ -1,4 +1,4 @@
-"""Member HTML is hostile until network.sanitiser has been through it.
+"""Member HTML is hostile until network.text.sanitiser has been through it.
 
 Output is judged the way a browser would judge it: parsed with html5lib (a WHATWG parser,
 scripting on, as readers' browsers run) and walked element by element, with Python's own
@@ -20,7 +20,7 @@ from django.utils.safestring import SafeData
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from network.sanitiser import LINK_REL, clean_html, clean_text, markdown_to_html
+from network.text.sanitiser import LINK_REL, clean_html, clean_text, markdown_to_html
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "xss_payloads.txt"
@@ -598,4 +598,4 @@ def test_no_other_module_imports_bleach():
         for path in sorted((ROOT / directory).rglob("*.py"))
         if path != SANITISER and imports_bleach(path)
     ]
-    assert offenders == [], "only network/sanitiser.py may import bleach"
+    assert offenders == [], "only network/text/sanitiser.py may import bleach"

@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
-from network.site_address import host_and_port
+from network.platform.site_address import host_and_port
 from tests.factories import BlogPageFactory, MemberProfileFactory
 
 pytestmark = pytest.mark.django_db

@@ -22,9 +22,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.models import BlogIndexPage
 from casestudies.models import CaseStudyIndexPage
-from network.information_content import PAGES, ensure_information_pages
 from network.models import ContactMessage, HomePage, InformationPage, Region
 from network.models.information import KEEP_CONTACT_MESSAGES_DAYS
+from network.site.information_content import PAGES, ensure_information_pages
 from tests.factories import BlogPageFactory, UserFactory, facilitator_user
 from tests.network.test_email_delivery import smtp_server  # noqa: F401  (a fixture)
 
@@ -111,7 +111,7 @@ def test_a_private_page_stays_private_at_its_fixed_address(client, information_p
 
 def test_the_pages_say_what_the_site_really_keeps_and_sets(client, information_pages):
     privacy = client.get("/privacy/").content.decode()
-    assert "30 days" in privacy  # failed emails (network/mail.py KEEP_FAILURES_DAYS)
+    assert "30 days" in privacy  # failed emails (network/notifications/mail.py KEEP_FAILURES_DAYS)
     assert "/profile/data/" in privacy  # the download and deletion members already have
     assert "kept for one year" in privacy
     assert KEEP_CONTACT_MESSAGES_DAYS == 365

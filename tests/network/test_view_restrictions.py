@@ -55,25 +55,25 @@ def test_a_restriction_added_or_removed_applies_to_the_next_query(home):
 def test_a_flushed_cache_never_brings_back_a_version_already_used(home):
     from django.core.cache import caches
 
-    from network import page_cache
+    from network.platform import content_versions
 
-    before = page_cache.content_version()
-    page_cache.invalidate()
+    before = content_versions.content_version()
+    content_versions.invalidate()
     caches["default"].clear()
-    assert page_cache.content_version() > before + 1
+    assert content_versions.content_version() > before + 1
 
 
 def test_a_change_bumps_the_version_again_once_it_commits(home, django_capture_on_commit_callbacks):
-    from network import page_cache
+    from network.platform import content_versions
 
     blog = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog"))
-    before = page_cache.content_version()
+    before = content_versions.content_version()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         PageViewRestriction.objects.create(page=blog, restriction_type="login")
-        during = page_cache.content_version()
+        during = content_versions.content_version()
         BlogPageFactory(parent=blog, title="Saved in the same transaction")
     # One bump for each save at once, and one more (however many saves) after the commit:
     # whatever a reader kept between the saves and the commit is retired.
     assert during > before
     assert len(callbacks) == 1
-    assert page_cache.content_version() > during + 1
+    assert content_versions.content_version() > during + 1

@@ -4,7 +4,7 @@ import urllib.request
 
 import pytest
 
-from search.connection import breaker, client
+from search.elastic.connection import breaker, client
 from tests.services import require
 
 
@@ -33,27 +33,27 @@ class Node:
 
     def sync(self):
         """Run the indexing task over what was recorded, and make it searchable."""
-        from search import indexing
+        from search.elastic import indexing
 
         applied = indexing.apply(refresh=True)
         self.refresh()
         return applied
 
     def refresh(self):
-        from search.connection import index_alias
+        from search.elastic.connection import index_alias
 
         client().indices.refresh(index=index_alias())
 
     def rebuild(self):
-        from search import index_admin
+        from search.elastic import indexing
 
-        return index_admin.rebuild()
+        return indexing.rebuild()
 
 
 @pytest.fixture
 def elastic(settings, elasticsearch_url):
     """Elasticsearch on for this test, with an empty index of its own behind the alias."""
-    from search import index_admin
+    from search.elastic import index_admin, indexing
 
     settings.ELASTICSEARCH_URL = elasticsearch_url
     settings.ELASTICSEARCH_INDEX = "test-content"
@@ -61,7 +61,7 @@ def elastic(settings, elasticsearch_url):
     settings.ELASTICSEARCH_TIMEOUT = 10  # a busy CI machine is not an outage
     breaker.reset()
     index_admin.delete_all()
-    index_admin.rebuild()  # the taxonomy the migrations seeded
+    indexing.rebuild()  # the taxonomy the migrations seeded
     yield Node(elasticsearch_url)
     breaker.reset()
     with contextlib.suppress(Exception):  # a test that stopped the node cleans nothing up

@@ -10,14 +10,15 @@ from wagtail.models import PageViewRestriction
 
 from blog.models import BlogPage
 from casestudies.models import CaseStudyPage
-from network.discussion import hide_reported, resolve_reports
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience
-from network.page_cache import content_version
-from search import engine, es_search
-from search.connection import client, index_alias
+from network.moderation.discussion import hide_reported, resolve_reports
+from network.platform.content_versions import content_version
+from search.database import engine
+from search.elastic import faceted_search as es_search
+from search.elastic.connection import client, index_alias
+from search.elastic.tasks import apply_index_changes
 from search.models import IndexChange
-from search.tasks import apply_index_changes
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, MemberProfileFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from search import index_admin
-from search.connection import breaker
+from search.elastic import indexing
+from search.elastic.connection import breaker
 from tests.factories import BlogPageFactory, CaseStudyPageFactory
 from tests.services import require
 
@@ -55,7 +55,7 @@ def test_one_node_stopped_the_cluster_keeps_answering(cluster, blog_index, case_
     for number in range(5):
         BlogPageFactory(parent=blog_index, title=f"Outreach post {number}")
     CaseStudyPageFactory(parent=case_index, title="Outreach case study")
-    index_admin.rebuild()
+    indexing.rebuild()
     for _ in range(60):
         if health(NODES[1])["status"] == "green":
             break

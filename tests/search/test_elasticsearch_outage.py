@@ -10,10 +10,10 @@ from urllib.parse import urlparse
 import pytest
 from django.test import Client
 
-from search.connection import breaker
+from search.elastic.connection import breaker
+from search.elastic.tasks import apply_index_changes
 from search.models import IndexChange
 from search.service import FALLBACK_NOTICE
-from search.tasks import apply_index_changes
 from tests.factories import BlogPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_a_hanging_node_costs_one_short_timeout(elastic, blog_index, settings):
 def test_a_missing_index_falls_back_for_that_search_without_pausing_elasticsearch(
     elastic, blog_index
 ):
-    from search import index_admin
+    from search.elastic import index_admin
 
     BlogPageFactory(parent=blog_index, title="Outreach")
     index_admin.delete_all()

@@ -3,8 +3,8 @@
 import random
 from collections import Counter
 
-from search.documents import Document
 from search.facets import Facet, count, facet_result, passes
+from search.results import Document
 
 OPTIONS = {
     "type": ["post", "case-study", "member"],

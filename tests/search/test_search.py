@@ -9,8 +9,8 @@ from django.test import Client
 from blog.models import BlogPage
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience
+from search.language.text import forms
 from search.models import SearchSynonym
-from search.text import forms
 from tests.factories import BlogPageFactory, CaseStudyPageFactory, MemberProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -263,7 +263,7 @@ def test_facet_counts_equal_the_databases(client, tagged):
 
 
 def test_a_change_shows_in_the_next_search_although_the_corpus_is_kept(client, tagged):
-    """What ranking and facets read is kept per content version (search/corpus.py): a
+    """What ranking and facets read is kept per content version (search/database/corpus.py): a
     theme added, a post withdrawn and a post retitled each show in the very next search."""
     a, b = tagged["a"], tagged["b"]
     assert _facet(results(client, q="outreach"), "theme")[b.slug].count == 2

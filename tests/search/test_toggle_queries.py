@@ -2,8 +2,8 @@
 
 from django.http import QueryDict
 
-from search.engine import add_toggle_queries
 from search.facets import FacetCount, FacetResult
+from search.results import add_toggle_queries
 
 
 def _facet(param, *values):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from network.backups import create_backup
+from network.site.backups import create_backup
 
 
 class Command(BaseCommand):

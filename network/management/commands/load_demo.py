@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from network.demo import content
 from network.demo.loader import DemoDataError, DemoLoader
-from network.site_address import site_url
+from network.platform.site_address import site_url
 
 # Wagtail logs every page event and django-tasks every search-index task at INFO level;
 # dozens of those lines per page would bury the summary people need.

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from network.backups import BackupError, restore_backup
+from network.site.backups import BackupError, restore_backup
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ digests already sent this period are skipped, and those that failed are retried.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from network import digests
 from network.models import DigestFrequency
+from network.notifications import digests
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from network.site_address import point_site_at_site_url, site_url
+from network.platform.site_address import point_site_at_site_url, site_url
 
 
 class Command(BaseCommand):

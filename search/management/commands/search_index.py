@@ -5,8 +5,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import index_admin, indexing
-from search.connection import SearchUnavailableError, index_alias, is_configured
+from search.elastic import index_admin, indexing
+from search.elastic.connection import SearchUnavailableError, index_alias, is_configured
 
 
 class Progress:
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         total = index_admin.total_documents()
         progress = Progress(self.stderr if verbosity else _Silent(), total)
         started = time.monotonic()
-        name = index_admin.rebuild(progress=progress)
+        name = indexing.rebuild(progress=progress)
         progress.finish()
         seconds = time.monotonic() - started
         self.stdout.write(

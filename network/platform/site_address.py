@@ -1,0 +1,106 @@
+"""The one address the site gives for itself, wherever a link leaves the page.
+
+Emails are often sent by a worker long after the request, so their links are built
+from SITE_URL. Canonical links, og:url, the sitemap and robots.txt come from the
+Wagtail Site record, as Wagtail's own page URLs do. `manage.py set_site_url` (run by
+`make run`, and by the demo loader) points the default Site at SITE_URL, so the two
+agree and a visitor who arrives by another name for the same server is still given
+the one address search engines should keep.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import Site
+
+from network.platform import content_versions
+from network.platform.versioned import PerContentVersionByKey
+
+# Wagtail's Site.root_url writes port 443 as https and every other port as http.
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_url():
+    """SITE_URL without a trailing slash, ready for a path to be added."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def email_link(path):
+    return f"{site_url()}{path}"
+
+
+def host_and_port(url):
+    """The hostname and port a Wagtail Site needs to answer with exactly ``url``."""
+    parts = urlsplit(url)
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise ImproperlyConfigured(f"SITE_URL must look like https://example.org, not {url!r}")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the address of the site's home page, with no path: {url!r}"
+        )
+    port = parts.port or DEFAULT_PORTS[parts.scheme]
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(
+            f"Wagtail can only record https on port 443 and http on any other port: {url!r}"
+        )
+    return parts.hostname, port
+
+
+def point_site_at_site_url(site):
+    """Give the Site SITE_URL's hostname and port; True when that changed anything."""
+    hostname, port = host_and_port(site_url())
+    if (site.hostname, site.port) == (hostname, port):
+        return False
+    taken = Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk)
+    if taken.exists():
+        raise ImproperlyConfigured(
+            f"Another Wagtail site already answers at {hostname}:{port}; remove it or "
+            "change SITE_URL."
+        )
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    return True
+
+
+_found = PerContentVersionByKey()  # by host and scheme
+
+
+def root_url(request):
+    """The address of the Wagtail site that answers this request, with no trailing slash.
+
+    Every page's canonical link asks for it, and Wagtail's lookup of the site by hostname
+    cost more than the rest of a search results page's queries; a Site changing bumps
+    the page cache's content version, so the answer is kept per host and version.
+    """
+
+    def find():
+        site = Site.find_for_request(request)
+        return site.root_url if site is not None else f"{request.scheme}://{request.get_host()}"
+
+    key = (request.get_host(), request.scheme)
+    return _found.get(key, content_versions.content_version(), find)
+
+
+_sites = PerContentVersionByKey()  # by host and port
+
+
+class KnownSiteMiddleware:
+    """Wagtail looks the request's site up by hostname on every request, to route a page
+    and to link to any other. Which site answers a host changes only when a Site does,
+    and that bumps the content version, so the answer is kept per host, port and
+    version and handed to Wagtail where it keeps its own answer for the request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            key = (request.get_host(), request.get_port())
+            site = _sites.get(key, content_versions.content_version(), lambda: _find(request))
+            request._wagtail_site = site
+        return self.get_response(request)
+
+
+def _find(request):
+    return Site.find_for_request(request)
