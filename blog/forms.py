@@ -7,9 +7,9 @@ from django.conf import settings
 
 from network.models import Sector, Theme
 from network.models.mixins import Audience
-from network.notifications.mail import one_line
 from network.platform.form_fields import ModelMultipleChoiceField
 from network.platform.honeypot import HoneypotMixin
+from network.text.lines import one_line
 from network.text.markdown_bounds import validate_structure
 from network.text.patient_identifiers import IdentifierCheckMixin
 

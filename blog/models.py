@@ -30,7 +30,6 @@ from network.models.mixins import (
 )
 from network.moderation.discussion import discussion_context
 from network.moderation.review import IdentifierCheckPanel
-from network.notifications.mail import one_line
 from network.pages import structured_data
 from network.pages.listing import (
     ListingFilter,
@@ -44,6 +43,7 @@ from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQ
 from network.platform import content_versions
 from network.platform.membership import is_facilitator
 from network.platform.versioned import PerContentVersionByKey
+from network.text.lines import one_line
 
 from .blocks import BodyBlock, stream_words
 from .feeds import BlogAtomFeed, BlogRssFeed

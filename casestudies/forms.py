@@ -10,9 +10,9 @@ from django import forms
 
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience
-from network.notifications.mail import one_line
 from network.platform.form_fields import ModelChoiceField, ModelMultipleChoiceField
 from network.platform.honeypot import HoneypotMixin
+from network.text.lines import one_line
 from network.text.markdown_bounds import validate_structure
 from network.text.patient_identifiers import IdentifierCheckMixin
 

@@ -1,5 +1,9 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
+from django.urls import register_converter
+
+from network.platform.form_fields import IdConverter
+from network.text.lines import fields_on_one_line
 
 
 class NetworkConfig(AppConfig):
@@ -8,6 +12,10 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Ids in addresses are bounded, so an absurd one is "not found" rather than a server
+        # error; registered before any URLconf (the admin's hooks included) is read.
+        register_converter(IdConverter, "id")
+
         from network.moderation.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="network-ensure-roles")
@@ -33,6 +41,7 @@ class NetworkConfig(AppConfig):
 
         content_versions.connect()
         _watch_content()
+        _keep_titles_on_one_line()
 
         from network.caching import personal_parts  # noqa: F401  (registers the personal parts)
 
@@ -70,3 +79,27 @@ def _watch_content():
     content_versions.watch_reviews(
         *(model for model in apps.get_models() if issubclass(model, (WorkflowState, TaskState)))
     )
+
+
+_page_titles_on_one_line = fields_on_one_line("title", "draft_title", "seo_title")
+_term_names_on_one_line = fields_on_one_line("name")
+
+
+def _keep_titles_on_one_line():
+    """Titles and term names reach email subjects, listings and calendar files."""
+    from wagtail.models import Page, get_page_models
+
+    from network.models import CareLevel, Region, Sector, Theme
+
+    for model in {Page, *get_page_models()}:
+        pre_save.connect(
+            _page_titles_on_one_line,
+            sender=model,
+            dispatch_uid=f"one-line-title-{model._meta.label_lower}",
+        )
+    for model in (Theme, Sector, Region, CareLevel):
+        pre_save.connect(
+            _term_names_on_one_line,
+            sender=model,
+            dispatch_uid=f"one-line-name-{model._meta.label_lower}",
+        )

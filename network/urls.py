@@ -1,6 +1,6 @@
 from allauth.account import views as allauth_views
 from django.conf import settings
-from django.urls import include, path, re_path, register_converter
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -15,7 +15,6 @@ from network.members import views as account_views
 from network.models.information import PURPOSES
 from network.moderation import discussion_views as discussion
 from network.notifications import views as following_views
-from network.platform.form_fields import IdConverter
 from network.resources import access as resource_access
 from network.site import contact
 from network.site import information_views as information
@@ -26,8 +25,6 @@ from network.site.sitemaps import sitemaps
 from search import views as search_views
 
 handler400 = site.bad_request
-# Ids in addresses are bounded, so an absurd one is "not found" rather than a server error.
-register_converter(IdConverter, "id")
 
 urlpatterns = [
     # Ahead of Wagtail's own: the admin signs people in and out through allauth only.

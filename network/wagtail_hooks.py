@@ -147,7 +147,7 @@ def add_information_pages(request, page):
 membership_urls = (
     [
         path("", ApplicationIndexView.as_view(), name="index"),
-        path("<int:pk>/decide/", ApplicationIndexView.as_view(), name="decide"),
+        path("<id:pk>/decide/", ApplicationIndexView.as_view(), name="decide"),
     ],
     "membership_applications",
 )
@@ -160,12 +160,12 @@ def membership_admin_urls():
         path("membership/invitations/", InvitationView.as_view(), name="membership_invitations"),
         path("moderation/", ModerationQueueView.as_view(), name="moderation_queue"),
         path(
-            "moderation/comments/<int:pk>/",
+            "moderation/comments/<id:pk>/",
             CommentDecisionView.as_view(),
             name="moderation_comment",
         ),
         path(
-            "moderation/reports/<str:kind>/<int:pk>/",
+            "moderation/reports/<str:kind>/<id:pk>/",
             ReportDecisionView.as_view(),
             name="moderation_report",
         ),

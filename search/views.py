@@ -11,11 +11,11 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from network.platform.ratelimit import limit_per_client
+from network.platform.site_address import is_local_path
 from search import analytics, service
 from search.results import SORTS
 
@@ -66,14 +66,6 @@ def suggest(request):
     return JsonResponse({"query": query, "suggestions": service.suggest(request.user, query)})
 
 
-def _local_path(request, target):
-    return (
-        target.startswith("/")
-        and not target.startswith("//")
-        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-    )
-
-
 @csrf_exempt  # a browser's hyperlink-auditing ping carries no token; it only adds a count
 @require_http_methods(["GET", "POST"])
 def opened(request):
@@ -88,7 +80,7 @@ def opened(request):
     target = request.GET.get("to", "")
     query = request.GET.get("q", "")
     genuine = analytics.is_genuine_click(query, target, request.GET.get("sig"))
-    if not _local_path(request, target) or (request.method == "POST" and not genuine):
+    if not is_local_path(request, target) or (request.method == "POST" and not genuine):
         if request.method == "POST":
             return HttpResponse(status=400)
         return HttpResponseRedirect("/search/")

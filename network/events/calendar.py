@@ -18,6 +18,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from network.platform.site_address import site_url
+from network.text.lines import one_line
 
 LONDON = ZoneInfo("Europe/London")
 PRODID = "-//Community Mental Health Network//Events//EN"
@@ -34,7 +35,7 @@ def _component(event):
     entry.add("dtstamp", timezone.now())
     entry.add("dtstart", event.starts_at.astimezone(LONDON))
     entry.add("dtend", event.ends_at.astimezone(LONDON))
-    entry.add("summary", event.title)
+    entry.add("summary", one_line(event.title))
     url = f"{site_url()}{event.url}"
     entry.add("description", f"{event.summary}\n\n{url}")
     entry.add("url", url)
@@ -42,10 +43,10 @@ def _component(event):
         "location",
         "Online"
         if event.is_online
-        else ", ".join(part for part in (event.venue, " ".join(event.address.split())) if part),
+        else ", ".join(part for part in (one_line(event.venue), one_line(event.address)) if part),
     )
     organiser = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
-    organiser.params["cn"] = vText(event.organiser)
+    organiser.params["cn"] = vText(one_line(event.organiser))
     entry.add("organizer", organiser)
     entry.add("sequence", event.sequence)
     entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
@@ -58,7 +59,7 @@ def calendar_of(events, name):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("method", "PUBLISH")
     for event in events:
         calendar.add_component(_component(event))

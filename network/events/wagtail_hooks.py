@@ -10,7 +10,7 @@ from .views import EventAttendeesView, attendees_csv
 def event_admin_urls():
     return [
         path("events/attendees/", EventAttendeesView.as_view(), name="event_attendees"),
-        path("events/<int:pk>/attendees.csv", attendees_csv, name="event_attendees_csv"),
+        path("events/<id:pk>/attendees.csv", attendees_csv, name="event_attendees_csv"),
     ]
 
 

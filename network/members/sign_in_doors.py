@@ -14,7 +14,9 @@ admin, round and round.
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
+
+from network.platform.site_address import is_local_path
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
@@ -23,10 +25,7 @@ ADMIN_PERMISSION = "wagtailadmin.access_admin"
 def _next_on_this_site(request, default):
     """Where to go after signing in: the page asked for, if it is on this site."""
     target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME)
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if target and safe else default
+    return target if target and is_local_path(request, target) else default
 
 
 def _to_network_sign_in(request, default):

@@ -15,7 +15,6 @@ facilitators never got Wagtail's "submitted for moderation" email. So:
 """
 
 import logging
-import re
 import smtplib
 from datetime import timedelta
 
@@ -26,21 +25,12 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from network.text.lines import one_line
+
 logger = logging.getLogger(__name__)
 
 SUBJECT_MAX_LENGTH = 250
 KEEP_FAILURES_DAYS = 30
-
-# Control characters (CR, LF, tab, vertical tab, form feed, the separators \x1c-\x1f, NEL
-# \x85 and the rest of C0 and C1) and the Unicode line and paragraph separators: any of
-# them can end a header line in some mail program.
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-_SPACES = re.compile(r" {2,}")
-
-
-def one_line(text):
-    """Text as a single line: every line break or control character becomes one space."""
-    return _SPACES.sub(" ", _BREAKS.sub(" ", str(text))).strip()
 
 
 def header_safe(text, max_length=SUBJECT_MAX_LENGTH):

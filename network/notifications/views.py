@@ -4,10 +4,9 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -15,18 +14,18 @@ from network.models import DigestFrequency, EmailPreferences, Immediate, Notific
 from network.notifications import following, unsubscribe
 from network.platform.form_fields import MAX_ID
 from network.platform.membership import member_required
+from network.platform.site_address import is_local_path
 
 NOTIFICATIONS_PAGE_SIZE = 20
 FOLLOW_REFUSAL = "Following is for network members. Apply to join to follow themes and people."
 
 
 def _back(request, fallback):
+    """Back to the page the form was on, if it is a path on this site; else `fallback`."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    if is_local_path(request, target):
+        return HttpResponseRedirect(target)
+    return redirect(fallback)
 
 
 def _target(kind, pk, user, unfollowing=False):
@@ -54,7 +53,7 @@ def follow(request, kind, pk):
         messages.success(
             request, f"You now follow {target}. New posts and case studies will reach you."
         )
-    return redirect(_back(request, "following"))
+    return _back(request, "following")
 
 
 @member_required(FOLLOW_REFUSAL)
@@ -104,7 +103,7 @@ def mark_read(request):
         messages.success(
             request, f"{count} notification{'s' if count != 1 else ''} marked as read."
         )
-    return redirect(_back(request, "notifications"))
+    return _back(request, "notifications")
 
 
 class EmailPreferencesForm(forms.ModelForm):

@@ -1,7 +1,11 @@
 """Per-client limits on views that are cheap to ask for and costly to answer, such as search.
 
 Each limit is a number of requests a minute, set high enough that a person using the
-site never meets it; it stops a script that sends hundreds. Counts are kept in the
+site never meets it; it stops a script that sends hundreds. The minute slides: requests
+are counted in one-second slots, and a request goes ahead only while the slots of the
+last 61 seconds hold no more than the limit, so no run of 60 seconds, wherever it
+starts, lets more through (a fixed clock minute would let twice the limit through
+either side of its boundary). Counts are kept in the
 default cache, as allauth's sign-in limits are, so with CACHE_URL pointing at Redis every
 worker shares one count. A signed-in person is counted by account, anyone else by
 address (an IPv6 address by its /64 network, which one household or phone usually
@@ -10,6 +14,7 @@ cache cannot be reached, requests are let through: the limit protects the site a
 never be the thing that takes it down.
 """
 
+import contextlib
 import ipaddress
 import logging
 import math
@@ -25,6 +30,7 @@ from django.utils.cache import add_never_cache_headers
 logger = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60
+SLOT_SECONDS = 1
 
 
 def _address(request):
@@ -49,25 +55,47 @@ def client_key(request):
 
 
 def seconds_to_wait(request, action, limit, window=WINDOW_SECONDS):
-    """Count this request; None if it may go ahead, else how long until it may."""
+    """Count this request; None if it may go ahead, else how long until it may.
+
+    The request is counted in its slot first and the slots read after, so of two
+    requests at once each sees the other: both may be refused, never both let through
+    past the limit. A refused request is taken off the count again, so a client that
+    keeps asking is let through once its earlier requests leave the window.
+    """
     now = time.time()
-    current = int(now // window)
-    key = f"network:ratelimit:{action}:{client_key(request)}:{current}"
+    current = int(now // SLOT_SECONDS)
+    slots = range(current - window // SLOT_SECONDS, current + 1)
+    prefix = f"network:ratelimit:{action}:{client_key(request)}"
+    keys = [f"{prefix}:{slot}" for slot in slots]
+    keep = window + 2 * SLOT_SECONDS
     try:
-        cache.add(key, 0, timeout=window + 1)
+        cache.add(keys[-1], 0, timeout=keep)
         try:
-            count = cache.incr(key)
+            cache.incr(keys[-1])
         except ValueError:  # the count expired between add and incr
-            cache.set(key, 1, timeout=window + 1)
-            count = 1
+            cache.set(keys[-1], 1, timeout=keep)
+        found = cache.get_many(keys)
     except Exception:
         logger.exception("Rate limit for %s not checked: the cache is unavailable", action)
         return None
-    if count <= limit:
+    counts = [int(found.get(key) or 0) for key in keys]
+    total = sum(counts)
+    if total <= limit:
         return None
-    if count == limit + 1:  # once a window, so a flood of requests is not a flood of logs
-        logger.warning("%s limited for %s", action, client_key(request))
-    return max(1, math.ceil((current + 1) * window - now))
+    counts[-1] -= 1
+    total -= 1
+    with contextlib.suppress(Exception):  # an expired slot or a lost cache: nothing to undo
+        cache.decr(keys[-1])
+        # Logged once a minute for each client, so a flood of requests is not a flood of logs.
+        if cache.add(f"{prefix}:logged", 1, timeout=window):
+            logger.warning("%s limited for %s", action, client_key(request))
+    # Wait until enough of the oldest slots have left the window for one more request.
+    for slot, count in zip(slots, counts, strict=True):
+        total -= count
+        if total < limit:
+            leaves = (slot + len(slots)) * SLOT_SECONDS
+            return max(1, math.ceil(leaves - now))
+    return window
 
 
 def limit_per_client(action, setting, refused):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
 
 from network.platform import content_versions
@@ -104,3 +105,18 @@ class KnownSiteMiddleware:
 
 def _find(request):
     return Site.find_for_request(request)
+
+
+def is_local_path(request, target):
+    """Whether `target`, sent by the browser, is a path on this site to send someone back to.
+
+    Only a path counts: another host or scheme would be an open redirect, and a bare word
+    is no address at all (redirect() would read it as the name of a URL).
+    """
+    return (
+        target.startswith("/")
+        and not target.startswith("//")
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    )

@@ -97,3 +97,42 @@ def test_a_members_only_events_calendar_file_is_refused_to_visitors(client, even
         assert b"Closed set" not in response.content
     client.force_login(member_user())
     assert client.get(event.url + "calendar/").status_code == 200
+
+
+def test_a_title_typed_with_a_line_break_is_saved_on_one_line(client, event_index):
+    event = EventPageFactory(parent=event_index, title="Spring learning\nset")
+
+    event.refresh_from_db()
+    assert event.title == "Spring learning set"
+    _calendar, [entry] = events_in(client.get(event.url + "calendar/"))
+    assert entry["SUMMARY"] == "Spring learning set"
+
+
+def test_a_term_name_typed_with_a_line_break_is_saved_on_one_line(client, event_index):
+    theme = Theme.objects.create(name="Night\r\nsupport", slug="night-support")
+
+    theme.refresh_from_db()
+    assert theme.name == "Night support"
+    EventPageFactory(parent=event_index, taxonomy={"themes": [theme]})
+    calendar, [_entry] = events_in(client.get(f"{event_index.url}themes/night-support/calendar/"))
+    assert calendar["X-WR-CALNAME"] == "Network events: Night support"
+
+
+def test_the_calendar_writes_one_line_whatever_the_database_holds(client, event_index):
+    """Rows changed without a save (a bulk update) still make a file calendars can read."""
+    event = EventPageFactory(parent=event_index)
+    type(event).objects.filter(pk=event.pk).update(
+        title="Two\nlines", organiser="Network\r\nfacilitators", venue="Room\n1"
+    )
+
+    _calendar, [entry] = events_in(client.get(event.url + "calendar/"))
+
+    assert entry["SUMMARY"] == "Two lines"
+    assert entry["ORGANIZER"].params["CN"] == "Network facilitators"
+
+
+@pytest.mark.parametrize("pk", [2**63, 10**30])
+def test_an_absurd_event_id_in_the_attendee_list_is_not_found(facilitator_client, home, pk):
+    response = facilitator_client.get(f"/admin/events/{pk}/attendees.csv", follow=True)
+
+    assert response.status_code == 404

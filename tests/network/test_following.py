@@ -451,3 +451,18 @@ def test_odd_notification_numbers_are_refused_plainly(member_client, home):
     for odd in ("²", "-1", "1e5", "9" * 40):
         response = member_client.post(reverse("notifications-read"), {"notification": odd})
         assert response.status_code == 302, odd
+
+
+@pytest.mark.parametrize("word", ["never", "following", "home"])
+def test_a_bare_word_as_next_falls_back_to_the_default_page(member_client, home, word):
+    """redirect() reads a bare word as a URL name: it must never reach it."""
+    theme = Theme.objects.get(slug="co-production")
+
+    followed = member_client.post(reverse("follow", args=["theme", theme.pk]), {"next": word})
+    read = member_client.post(reverse("notifications-read"), {"next": word})
+
+    assert followed.status_code == 302
+    assert followed["Location"] == reverse("following")
+    assert read.status_code == 302
+    assert read["Location"] == reverse("notifications")
+    assert Follow.objects.filter(object_id=theme.pk).exists()  # the change still applies
