@@ -2,9 +2,15 @@
 
 A file called report.pdf that holds a program, a web page or a zip of something else is
 refused with a message saying what is wrong; the name only says which kind to expect.
-Word-processor and slide formats are zip containers, so they are opened and the part
-that makes each one what it is (word/document.xml, the OpenDocument mimetype) is looked
-for, within a bound on how much the container claims to unpack to.
+Each format is checked as its own rules require, over the whole file, not by looking
+for a signature somewhere near the start (a web page quoting "%PDF-" is not a PDF):
+
+- a PDF starts with its header at the first byte and ends with the trailer that tells a
+  reader where its cross-reference table is (startxref, then %%EOF);
+- word-processor and slide formats are zip containers from the first byte (a zip
+  appended to a web page is refused), holding the part that makes each one what it is
+  (word/document.xml; an OpenDocument file's mimetype, its first entry), within a bound
+  on how much the container claims to unpack to.
 """
 
 import zipfile
@@ -12,7 +18,10 @@ from dataclasses import dataclass
 
 # A container whose parts claim to unpack to more than this is refused as a zip bomb.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-PDF_HEADER_WINDOW = 1024
+PDF_HEADER = b"%PDF-"
+# Readers look for the trailer within the last kilobyte; some writers add a few bytes after.
+PDF_TRAILER_WINDOW = 1024
+ZIP_LOCAL_HEADER = b"PK\x03\x04"
 TEXT_SAMPLE = 64 * 1024
 
 
@@ -72,14 +81,30 @@ def open_container(file):
     return container
 
 
-def _check_zip(file, extension):
+def _check_pdf(file, head):
+    if not head.startswith(PDF_HEADER):
+        raise NotThatKindError("is not a PDF")
+    size = file.seek(0, 2)
+    file.seek(max(0, size - PDF_TRAILER_WINDOW))
+    tail = file.read()
+    if b"startxref" not in tail or b"%%EOF" not in tail:
+        raise NotThatKindError("is not a complete PDF: its end is missing")
+
+
+def _check_zip(file, head, extension):
+    if not head.startswith(ZIP_LOCAL_HEADER):
+        raise NotThatKindError("is not a document container from its first byte")
     container = open_container(file)
-    names = set(container.namelist())
+    members = container.infolist()
+    # zipfile finds a container at the end of anything; its first part must start the file.
+    if not members or min(member.header_offset for member in members) != 0:
+        raise NotThatKindError("is not a document container from its first byte")
+    names = {member.filename for member in members}
     if extension in OOXML_MAIN_PART:
         if "[Content_Types].xml" not in names or OOXML_MAIN_PART[extension] not in names:
             raise NotThatKindError("does not hold the parts of that kind of file")
         return
-    if "mimetype" not in names:
+    if members[0].filename != "mimetype":
         raise NotThatKindError("does not hold the parts of that kind of file")
     if container.read("mimetype").strip() != ODF_MIMETYPES[extension]:
         raise NotThatKindError("is a different kind of OpenDocument file")
@@ -106,18 +131,17 @@ def check(file, name):
     if extension not in KINDS:
         raise NotThatKindError("is not a kind of document the library takes")
     file.seek(0)
-    head = file.read(max(PDF_HEADER_WINDOW, TEXT_SAMPLE))
+    head = file.read(TEXT_SAMPLE)
     file.seek(0)
     try:
         if extension == "pdf":
-            if b"%PDF-" not in head[:PDF_HEADER_WINDOW]:
-                raise NotThatKindError("is not a PDF")
+            _check_pdf(file, head)
         elif extension == "rtf":
             if not head.lstrip().startswith(b"{\\rtf"):
                 raise NotThatKindError("is not a rich text file")
         elif extension in ("txt", "csv"):
             _check_text(head)
         else:
-            _check_zip(file, extension)
+            _check_zip(file, head, extension)
     finally:
         file.seek(0)

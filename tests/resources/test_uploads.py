@@ -10,6 +10,7 @@ from wagtail.models import Collection
 from network.demo.pdfs import encrypted_pdf_bytes, pdf_bytes
 from network.resources.models import DocumentText, TextProblem, TextStatus
 from tests.factories import ResourcePageFactory, document
+from tests.resources import office_files
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,65 @@ def test_a_file_with_an_ending_the_library_does_not_take_gets_wagtails_list(faci
     errors = response.context["form"].errors["file"]
     assert len(errors) == 1
     assert "“exe” is not allowed" in errors[0]
+
+
+def refusal(response):
+    assert response.status_code == 200
+    return response.context["form"].errors["file"][0]
+
+
+def test_a_web_page_with_a_pdf_signature_inside_is_not_a_pdf(facilitator_client):
+    page = b"<!doctype html><p>Not a report</p><!-- %PDF-1.7 -->" + b" " * 200
+    padded = page + pdf_bytes(["Hidden"])[5:]  # a whole PDF body, but not at the start
+
+    message = refusal(upload(facilitator_client, "report.pdf", padded, "Keep me"))
+
+    assert message.startswith("This file is not a PDF")
+    assert not Document.objects.exists()
+
+
+def test_a_pdf_cut_short_is_refused_as_incomplete(facilitator_client):
+    whole = pdf_bytes(["One page"])
+
+    message = refusal(upload(facilitator_client, "report.pdf", whole[: len(whole) // 2]))
+
+    assert message.startswith("This file is not a complete PDF: its end is missing")
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("guide.docx", lambda: office_files.docx(["Text"])),
+        ("notes.odt", lambda: office_files.odt(["Text"])),
+    ],
+)
+def test_a_web_page_followed_by_a_document_container_is_refused(facilitator_client, name, build):
+    disguised = b"<html><script>alert(1)</script></html>" + build()
+
+    message = refusal(upload(facilitator_client, name, disguised))
+
+    assert message.startswith("This file is not a document container from its first byte")
+    assert not Document.objects.exists()
+
+
+def test_an_opendocument_file_without_its_mimetype_first_is_refused(facilitator_client):
+    shuffled = office_files._zip(
+        {"content.xml": "<x/>", "mimetype": "application/vnd.oasis.opendocument.text"}
+    )
+
+    message = refusal(upload(facilitator_client, "notes.odt", shuffled))
+
+    assert message.startswith("This file does not hold the parts of that kind of file")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("report.pdf", lambda: pdf_bytes(["Taken"])),
+        ("guide.docx", lambda: office_files.docx(["Taken"])),
+        ("notes.odt", lambda: office_files.odt(["Taken"])),
+        ("slides.pptx", lambda: office_files.pptx(["Taken"])),
+    ],
+)
+def test_real_documents_of_each_kind_are_still_taken(facilitator_client, name, data):
+    assert upload(facilitator_client, name, data()).status_code == 302
