@@ -85,4 +85,4 @@ def unread(user):
     """The header's count of unread notifications (a personal part)."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return Notification.objects.filter(user=user).unread().count()
+    return Notification.objects.for_member(user).unread().count()

@@ -109,8 +109,10 @@ def promote(event):
     """Move members up from the waiting list while places are free (under the event lock)."""
     moved = []
     while event.capacity is None or event.places_taken() < event.capacity:
+        # Someone whose membership has ended stays on the list but is passed over.
         first = (
             event.enrolments.filter(status=EnrolmentStatus.WAITING)
+            .of_current_members()
             .select_related("user")
             .order_by("queued_at", "pk")
             .first()

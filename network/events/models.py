@@ -6,6 +6,7 @@ they join a waiting list and move up in order when a place frees (network.events
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -270,7 +271,8 @@ class EventPage(
             "places_taken": taken,
             "places_left": None if self.capacity is None else max(self.capacity - taken, 0),
             "enrolment": enrolment if status != EnrolmentStatus.CANCELLED else None,
-            "has_place": status == EnrolmentStatus.ENROLLED,
+            # The joining link goes with a place, and only while its holder is a member.
+            "has_place": status == EnrolmentStatus.ENROLLED and is_member(user),
             "waiting_position": (
                 enrolment.waiting_position() if status == EnrolmentStatus.WAITING else None
             ),
@@ -314,6 +316,13 @@ class EnrolmentStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def of_current_members(self):
+        """Places held by people who are members now: a membership that has ended, or an
+        account switched off, keeps its row but gets no reminder, promotion or link."""
+        return self.filter(user__in=get_user_model().objects.members().values("pk"))
+
+
 class Enrolment(models.Model):
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="enrolments")
     user = models.ForeignKey(
@@ -323,6 +332,8 @@ class Enrolment(models.Model):
     # When the member joined the waiting list (or got a place): the list's order.
     queued_at = models.DateTimeField(default=timezone.now)
     reminded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -19,7 +19,8 @@ def send_reminders(now=None):
     that overlap, or a rerun, never remind anyone twice.
     """
     now = now or timezone.now()
-    due = Enrolment.objects.filter(
+    # Who may hear is decided now, not when the place was taken: members only.
+    due = Enrolment.objects.of_current_members().filter(
         status=EnrolmentStatus.ENROLLED,
         reminded_at__isnull=True,
         event__live=True,

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from network.platform.membership import is_member
+
 
 class Follow(models.Model):
     user = models.ForeignKey(
@@ -48,7 +50,13 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def for_member(self, user):
-        return self.filter(user=user).order_by("-created_at", "-pk")
+        """What this person is shown now. Someone whose membership has ended keeps only
+        what is about themselves (decisions, their membership): what they were told as a
+        member may name members-only content, and who may see it is decided when shown."""
+        mine = self.filter(user=user)
+        if not is_member(user):
+            mine = mine.filter(kind__in=[NotificationKind.DECISION, NotificationKind.MEMBERSHIP])
+        return mine.order_by("-created_at", "-pk")
 
 
 class Notification(models.Model):

@@ -79,17 +79,20 @@ def notifications(request):
 @login_required
 def open_notification(request, pk):
     """Marks it read and goes to what it is about."""
-    notification = get_object_or_404(Notification, pk=pk, user=request.user)
+    notification = get_object_or_404(Notification.objects.for_member(request.user), pk=pk)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-    return redirect(notification.url or "notifications")
+    # The address was stored by the site itself: followed as it stands, never read as a name.
+    if notification.url:
+        return HttpResponseRedirect(notification.url)
+    return redirect("notifications")
 
 
 @require_POST
 @login_required
 def mark_read(request):
-    mine = Notification.objects.filter(user=request.user).unread()
+    mine = Notification.objects.for_member(request.user).unread()
     which = request.POST.get("notification", "")
     if which:
         if not (which.isascii() and which.isdecimal()) or int(which) > MAX_ID:

@@ -248,3 +248,62 @@ def test_a_preview_of_an_unsaved_event_shows_no_booking(event_index):
         "places_left": 10,
         "can_enrol": False,
     }
+
+
+def _lose_membership(user, how):
+    """A member removed from the network, or whose account was switched off."""
+    if how == "former member":
+        user.groups.clear()
+    else:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+
+
+LEFT = ["former member", "inactive account"]
+
+
+@pytest.mark.parametrize("how", LEFT)
+def test_a_place_held_by_someone_who_left_gets_no_reminder(event_index, how):
+    soon = EventPageFactory(
+        parent=event_index,
+        audience="members",
+        starts_at=timezone.now() + datetime.timedelta(hours=20),
+        ends_at=timezone.now() + datetime.timedelta(hours=21),
+    )
+    stays, leaves = member_user(email="stays@example.org"), member_user()
+    enrol(stays, soon)
+    enrol(leaves, soon)
+    _lose_membership(leaves, how)
+    mail.outbox.clear()
+
+    assert send_reminders() == 1
+    assert [message.to for message in mail.outbox] == [["stays@example.org"]]
+
+
+@pytest.mark.parametrize("how", LEFT)
+def test_the_waiting_list_passes_over_someone_who_left(event_index, how):
+    event = EventPageFactory(parent=event_index, audience="members", capacity=1)
+    placed, gone, next_in_line = member_user(), member_user(), member_user(email="next@example.org")
+    enrol(placed, event)
+    enrol(gone, event)
+    enrol(next_in_line, event)
+    _lose_membership(gone, how)
+    mail.outbox.clear()
+
+    cancel(placed, event)
+
+    assert Enrolment.objects.get(event=event, user=gone).status == EnrolmentStatus.WAITING
+    assert Enrolment.objects.get(event=event, user=next_in_line).status == EnrolmentStatus.ENROLLED
+    assert all(message.to != [gone.email] for message in mail.outbox)
+
+
+def test_a_public_online_event_hides_its_joining_link_from_a_former_member(client, event_index):
+    event = EventPageFactory(parent=event_index, format="online")
+    former = member_user()
+    enrol(former, event)
+    client.force_login(former)
+    assert "https://meet.example.org/network" in client.get(event.url).content.decode()
+
+    former.groups.clear()
+
+    assert "https://meet.example.org/network" not in client.get(event.url).content.decode()

@@ -466,3 +466,43 @@ def test_a_bare_word_as_next_falls_back_to_the_default_page(member_client, home,
     assert read.status_code == 302
     assert read["Location"] == reverse("notifications")
     assert Follow.objects.filter(object_id=theme.pk).exists()  # the change still applies
+
+
+@pytest.mark.parametrize("how", ["former member", "inactive account"])
+def test_someone_who_left_is_shown_only_what_is_about_themselves(client, home, how):
+    """What they were told as a member may name members-only content: it is decided now."""
+    left = member_user()
+    Notification.objects.create(
+        user=left,
+        kind=NotificationKind.FOLLOWED,
+        key="published:1",
+        title="New: “Members-only commissioning template”",
+        url="/resources/template/",
+    )
+    Notification.objects.create(
+        user=left,
+        kind=NotificationKind.MEMBERSHIP,
+        key="membership:1",
+        title="Your application to join was approved",
+    )
+    client.force_login(left)
+    assert (
+        "Members-only commissioning template"
+        in client.get(reverse("notifications")).content.decode()
+    )
+
+    if how == "former member":
+        left.groups.clear()
+    else:
+        left.is_active = False
+        left.save(update_fields=["is_active"])
+        client.force_login(left)  # an inactive account's session is ended; look as it would
+
+    listing = Notification.objects.for_member(left)
+    assert [n.kind for n in listing] == [NotificationKind.MEMBERSHIP]
+    if how == "former member":
+        html = client.get(reverse("notifications")).content.decode()
+        assert "Members-only commissioning template" not in html
+        assert "Your application to join was approved" in html
+        hidden = Notification.objects.get(user=left, kind=NotificationKind.FOLLOWED)
+        assert client.get(reverse("notification-open", args=[hidden.pk])).status_code == 404
