@@ -9,6 +9,7 @@ requests of their own at the page's public path).
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.utils.cache import patch_cache_control
 
 ADMIN_PREFIX = "/admin/"
 
@@ -88,4 +89,24 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class PrivateToTheReaderMiddleware:
+    """Every answer to a signed-in person is marked private, so no shared cache keeps it.
+
+    `Vary: Cookie` alone lets a proxy keep one copy per cookie, and some proxies ignore
+    Vary; a page naming its reader (notifications, email choices, a data download, an
+    event's joining link) must only ever be kept by that reader's own browser. Listed
+    first, so it sees every response last, the cached ones included.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True)  # and drops any "public"
         return response

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "network.platform.security.PrivateToTheReaderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "network.platform.security.PermissionsPolicyMiddleware",
     "network.platform.security.NetworkCSPMiddleware",

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from network.models import Comment, MemberProfile
-from tests.factories import BlogPageFactory, CaseStudyPageFactory
+from tests.factories import BlogPageFactory, CaseStudyPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +103,29 @@ def test_only_the_admin_allows_inline_code_and_same_origin_framing(facilitator_c
     assert "script-src 'self' 'unsafe-inline'" in policy
     assert "frame-ancestors 'self'" in policy
     assert "frame-ancestors 'none'" not in policy
+
+
+def test_every_answer_to_a_signed_in_reader_is_private(client, member, site, event_index):
+    """Pages for one reader must never be kept by a shared cache, whatever else they send."""
+    event = EventPageFactory(parent=event_index, format="online")
+    client.force_login(member)
+    urls = [
+        *site["member"],
+        *site["anonymous"],
+        reverse("notifications"),
+        reverse("email-preferences"),
+        reverse("my-data-download"),
+        reverse("following"),
+        event.url,
+    ]
+    for url in urls:
+        response = client.get(url)
+        cache_control = response.get("Cache-Control", "")
+        assert "private" in cache_control, (url, cache_control)
+        assert "public" not in cache_control, (url, cache_control)
+
+
+def test_visitors_pages_stay_shareable(client, site):
+    response = client.get("/blog/")
+
+    assert "private" not in response.get("Cache-Control", "")
