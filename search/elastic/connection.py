@@ -89,10 +89,10 @@ class Breaker:
         )
 
     def succeeded(self):
-        recovered = self.failures > 0
+        was_failing = self.failures > 0
         self.failures = 0
         self.open_until = 0.0
-        if recovered:
+        if was_failing:
             logger.warning("Elasticsearch answers again; applying the index backlog")
             recovered.send(sender=Breaker)
 
