@@ -2,9 +2,11 @@ from allauth.account import views as allauth_views
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from blog import views as share_views
 from casestudies import views as suggestion_views
@@ -34,6 +36,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's front-end sign-in, where its privacy "login" restriction used to send people.
     path("_util/login/", admin_access.frontend_login),
+    # Wagtail's privacy password forms, limited as sign-in is (the paths are Wagtail's own).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        admin_access.limit_privacy_passwords(wagtail_views.authenticate_with_password),
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        admin_access.limit_privacy_passwords(wagtaildocs_serve.authenticate_with_password),
+    ),
     path(
         "documents/<int:document_id>/<str:document_filename>",
         resource_access.serve_document,

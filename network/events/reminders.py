@@ -20,14 +20,18 @@ def send_reminders(now=None):
     """
     now = now or timezone.now()
     # Who may hear is decided now, not when the place was taken: members only.
-    due = Enrolment.objects.of_current_members().filter(
-        status=EnrolmentStatus.ENROLLED,
-        reminded_at__isnull=True,
-        event__live=True,
-        event__cancelled=False,
-        event__starts_at__gt=now,
-        event__starts_at__lte=now + AHEAD,
-    ).select_related("event", "user")
+    due = (
+        Enrolment.objects.of_current_members()
+        .filter(
+            status=EnrolmentStatus.ENROLLED,
+            reminded_at__isnull=True,
+            event__live=True,
+            event__cancelled=False,
+            event__starts_at__gt=now,
+            event__starts_at__lte=now + AHEAD,
+        )
+        .select_related("event", "user")
+    )
     sent = 0
     for enrolment in due:
         claimed = Enrolment.objects.filter(pk=enrolment.pk, reminded_at__isnull=True).update(

@@ -11,15 +11,19 @@ being sent back to sign in, which (already signed in) sends them straight back t
 admin, round and round.
 """
 
+from functools import wraps
+
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from network.platform.ratelimit import limit_attempts
 from network.platform.site_address import is_local_path
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_PERMISSION = "wagtailadmin.access_admin"
+PRIVACY_PASSWORD_WINDOW = 5 * 60
 
 
 def _next_on_this_site(request, default):
@@ -69,3 +73,25 @@ class AdminAccessMiddleware:
         ):
             return render(request, "network/admin_no_access.html", status=403)
         return self.get_response(request)
+
+
+def _too_many_password_attempts(request, wait):
+    return render(request, "429.html", {"wait": wait, "again": request.path}, status=429)
+
+
+def limit_privacy_passwords(view):
+    """Wagtail's forms for a page's or a collection's shared password, limited as sign-in
+    is: PRIVACY_PASSWORD_ATTEMPTS posts in 5 minutes for each client and restriction."""
+
+    @wraps(view)  # still Wagtail's view to anything that asks which view answers
+    def limited(request, *args, **kwargs):
+        restriction = kwargs.get("page_view_restriction_id") or kwargs.get("restriction_id")
+        guarded = limit_attempts(
+            f"privacy-password:{restriction}",
+            "PRIVACY_PASSWORD_ATTEMPTS",
+            PRIVACY_PASSWORD_WINDOW,
+            _too_many_password_attempts,
+        )(view)
+        return guarded(request, *args, **kwargs)
+
+    return limited

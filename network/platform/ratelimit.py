@@ -63,11 +63,12 @@ def seconds_to_wait(request, action, limit, window=WINDOW_SECONDS):
     keeps asking is let through once its earlier requests leave the window.
     """
     now = time.time()
-    current = int(now // SLOT_SECONDS)
-    slots = range(current - window // SLOT_SECONDS, current + 1)
+    slot_seconds = max(SLOT_SECONDS, window // 60)  # 61 slots, whatever the window
+    current = int(now // slot_seconds)
+    slots = range(current - window // slot_seconds, current + 1)
     prefix = f"network:ratelimit:{action}:{client_key(request)}"
     keys = [f"{prefix}:{slot}" for slot in slots]
-    keep = window + 2 * SLOT_SECONDS
+    keep = window + 2 * slot_seconds
     try:
         cache.add(keys[-1], 0, timeout=keep)
         try:
@@ -93,26 +94,44 @@ def seconds_to_wait(request, action, limit, window=WINDOW_SECONDS):
     for slot, count in zip(slots, counts, strict=True):
         total -= count
         if total < limit:
-            leaves = (slot + len(slots)) * SLOT_SECONDS
+            leaves = (slot + len(slots)) * slot_seconds
             return max(1, math.ceil(leaves - now))
     return window
 
 
-def limit_per_client(action, setting, refused):
+def limit_per_client(action, setting, refused, window=WINDOW_SECONDS):
     """Answer with ``refused(request, wait)`` once a client passes ``settings.<setting>``
-    requests in a minute; 0 turns the limit off."""
+    requests in a minute (or `window` seconds); 0 turns the limit off."""
 
     def decorate(view):
         @wraps(view)
         def limited(request, *args, **kwargs):
             limit = getattr(settings, setting)
-            wait = seconds_to_wait(request, action, limit) if limit else None
+            wait = seconds_to_wait(request, action, limit, window) if limit else None
             if wait is None:
                 return view(request, *args, **kwargs)
             response = refused(request, wait)
             response["Retry-After"] = str(wait)
             add_never_cache_headers(response)
             return response
+
+        return limited
+
+    return decorate
+
+
+def limit_attempts(action, setting, window, refused):
+    """As limit_per_client, for form posts only, over `window` seconds: attempts at a
+    password are limited, reading the form that asks for one is not."""
+
+    def decorate(view):
+        counted = limit_per_client(action, setting, refused, window=window)(view)
+
+        @wraps(view)
+        def limited(request, *args, **kwargs):
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            return counted(request, *args, **kwargs)
 
         return limited
 

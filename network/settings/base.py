@@ -325,6 +325,9 @@ ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 # before it is asked to wait; far above what a person does, far below a script. 0 is off.
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 SEARCH_SUGGEST_RATE_LIMIT = env_int("SEARCH_SUGGEST_RATE_LIMIT", 300)
+# Attempts at a page's or a document collection's privacy password, per client and
+# restriction in five minutes (network/members/sign_in_doors.py); 0 turns the limit off.
+PRIVACY_PASSWORD_ATTEMPTS = env_int("PRIVACY_PASSWORD_ATTEMPTS", 10)
 # Messages an hour through the contact form from one client (an account, or else an
 # address): plenty for a person with a follow-up, too few to be worth a spammer's time.
 CONTACT_MESSAGES_PER_HOUR = env_int("CONTACT_MESSAGES_PER_HOUR", 5)

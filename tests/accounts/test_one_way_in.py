@@ -261,3 +261,25 @@ def test_posting_a_valid_password_anywhere_but_allauth_gives_no_session(home, me
     client = Client()
     client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
     assert signed_in(client)
+
+
+@pytest.mark.parametrize("kind", ["page", "document"])
+def test_privacy_password_attempts_are_limited_as_sign_in_is(client, privacy_forms, kind, settings):
+    settings.PRIVACY_PASSWORD_ATTEMPTS = 3
+    if kind == "page":
+        restriction = PageViewRestriction.objects.get(restriction_type="password")
+        action = f"/_util/authenticate_with_password/{restriction.pk}/{restriction.page_id}/"
+    else:
+        restriction = CollectionViewRestriction.objects.get(restriction_type="password")
+        action = f"/documents/authenticate_with_password/{restriction.pk}/"
+    wrong = {"password": "guess", "return_url": "/"}
+
+    for _ in range(3):
+        assert client.post(action, wrong).status_code == 200  # the form again, with its error
+    refused = client.post(action, {"password": PRIVACY_PASSWORD, "return_url": "/"})
+
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) >= 1
+    assert "Please wait a moment before trying again" in refused.content.decode()
+    other = Client(REMOTE_ADDR="192.0.2.99")
+    assert other.post(action, {"password": PRIVACY_PASSWORD, "return_url": "/"}).status_code == 302
