@@ -1,0 +1,10 @@
+from django.urls import path
+
+from network.platform import url_converters  # noqa: F401  (registers <id:...>)
+
+from . import views
+
+urlpatterns = [
+    path("share/case-study/", views.suggest, name="suggest-case-study"),
+    path("share/case-study/<id:pk>/edit/", views.suggest_edit, name="suggest-case-study-edit"),
+]
