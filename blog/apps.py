@@ -17,7 +17,7 @@ class BlogConfig(AppConfig):
         from network.moderation import registry as reviewed
         from network.moderation import submissions
         from network.notifications import digests, following
-        from network.pages import home
+        from network.pages import home, index_pages
         from network.platform import content_versions
 
         from . import digest_source, reflections
@@ -29,6 +29,7 @@ class BlogConfig(AppConfig):
         reviewed.register_task(FacilitatorReviewTask)
         content_versions.watch(BlogSeries, CollectiveAuthor)
         home.register("latest_posts", latest_posts)
+        index_pages.register("blog", BlogIndexPage)
         submissions.register("reflections", reflections.submissions)
         member_data.register(own_data.SOURCE)
         following.register("series", BlogSeries, "Blog series")

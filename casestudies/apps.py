@@ -23,7 +23,7 @@ class CaseStudiesConfig(AppConfig):
         from network.moderation import registry as reviewed
         from network.moderation import submissions
         from network.notifications import digests
-        from network.pages import home
+        from network.pages import home, index_pages
 
         from . import digest_source, suggestions
         from . import member_data as own_data
@@ -31,6 +31,7 @@ class CaseStudiesConfig(AppConfig):
 
         reviewed.register("case_study", CaseStudyIndexPage, CaseStudyPage)
         home.register("featured_case_studies", featured_case_studies)
+        index_pages.register("case_studies", CaseStudyIndexPage)
         submissions.register("case-study-suggestions", suggestions.submissions)
         member_data.register(own_data.SOURCE)
         digests.register_source("casestudies", digest_source.published_between)

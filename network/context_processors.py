@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import lazy
 
 from network.caching import personal
+from network.pages.index_pages import lazy_index_pages
 from network.platform.membership import is_facilitator, is_member
 from network.platform.site_address import root_url
 
@@ -20,4 +21,6 @@ def network(request):
         "site_root_url": lazy(root_url, str)(request),
         "viewer_is_member": is_member(user),
         "viewer_is_facilitator": is_facilitator(user),
+        # Lazy, so a response that links to no index page never looks them up.
+        "index_pages": lazy_index_pages(),
     }

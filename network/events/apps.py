@@ -22,13 +22,14 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from network.notifications import digests
-        from network.pages import home
+        from network.pages import home, index_pages
 
         from . import digest_source, signals
-        from .models import EventPage
+        from .models import EventIndexPage, EventPage
 
         page_published.connect(
             signals.on_event_published, sender=EventPage, dispatch_uid="events-sequence"
         )
         home.register("upcoming_events", upcoming_events)
+        index_pages.register("events", EventIndexPage)
         digests.register_source("events", digest_source.published_between)

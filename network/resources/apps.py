@@ -9,9 +9,12 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from network.notifications import digests
+        from network.pages import index_pages
 
         from . import access, digest_source, signals
+        from .models import ResourceIndexPage
 
         access.connect()
         signals.connect()
         digests.register_source("resources", digest_source.published_between)
+        index_pages.register("resources", ResourceIndexPage)
