@@ -320,6 +320,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "network-content")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 ELASTICSEARCH_RETRY_SECONDS = env_int("ELASTICSEARCH_RETRY_SECONDS", 30)
+# Slow answers or server errors that open the breaker, and the seconds they must fall in;
+# a refused connection opens it at once (search/elastic/connection.py).
+ELASTICSEARCH_BREAKER_FAILURES = env_int("ELASTICSEARCH_BREAKER_FAILURES", 3)
+ELASTICSEARCH_BREAKER_WINDOW = env_int("ELASTICSEARCH_BREAKER_WINDOW", 10)
 ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 # Searches and suggestions a minute from one client (an account, or else an address)
 # before it is asked to wait; far above what a person does, far below a script. 0 is off.

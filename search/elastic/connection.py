@@ -1,20 +1,25 @@
 """The Elasticsearch client, and the breaker that keeps a dead node from slowing the site.
 
-Every call to the node goes through `guarded()`. A failure (refused, timed out, a server
-error) opens the breaker for ELASTICSEARCH_RETRY_SECONDS: during that time nobody waits
-on the node, search answers from the database and indexing leaves its backlog for later.
-The first call after the pause tries again; when it succeeds the backlog is applied.
+Every call to the node goes through `guarded()`. A refused connection opens the breaker
+at once: nothing is listening. A slow answer or a server error is counted instead, and
+the breaker opens when ELASTICSEARCH_BREAKER_FAILURES of them fall within
+ELASTICSEARCH_BREAKER_WINDOW seconds, so one slow search falls back on its own without
+sending everyone on that worker to the database for the pause. Once open, for
+ELASTICSEARCH_RETRY_SECONDS nobody waits on the node, search answers from the database
+and indexing leaves its backlog for later. The first call after the pause tries again;
+when it succeeds the backlog is applied.
 """
 
 import logging
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.dispatch import Signal
 from elasticsearch import ConnectionError as NodeUnreachable
-from elasticsearch import Elasticsearch, TransportError
+from elasticsearch import ConnectionTimeout, Elasticsearch, TransportError
 from elasticsearch_dsl import connections
 
 logger = logging.getLogger(__name__)
@@ -71,6 +76,7 @@ class Breaker:
     def __init__(self):
         self.open_until = 0.0
         self.failures = 0
+        self.recent = deque()  # when the failures not yet forgiven happened
 
     def allows(self):
         return time.monotonic() >= self.open_until
@@ -79,9 +85,17 @@ class Breaker:
     def is_open(self):
         return not self.allows()
 
-    def failed(self, error):
+    def failed(self, error, at_once=False):
+        now = time.monotonic()
         self.failures += 1
-        self.open_until = time.monotonic() + settings.ELASTICSEARCH_RETRY_SECONDS
+        self.recent.append(now)
+        while self.recent and now - self.recent[0] > settings.ELASTICSEARCH_BREAKER_WINDOW:
+            self.recent.popleft()
+        if not at_once and len(self.recent) < settings.ELASTICSEARCH_BREAKER_FAILURES:
+            logger.info("Elasticsearch failed one search (%s); that one used the database", error)
+            return
+        self.recent.clear()
+        self.open_until = now + settings.ELASTICSEARCH_RETRY_SECONDS
         logger.warning(
             "Elasticsearch unavailable (%s); using the database path for %s s",
             error,
@@ -91,6 +105,7 @@ class Breaker:
     def succeeded(self):
         was_failing = self.failures > 0
         self.failures = 0
+        self.recent.clear()
         self.open_until = 0.0
         if was_failing:
             logger.warning("Elasticsearch answers again; applying the index backlog")
@@ -99,6 +114,7 @@ class Breaker:
     def reset(self):
         self.open_until = 0.0
         self.failures = 0
+        self.recent.clear()
 
 
 breaker = Breaker()
@@ -126,6 +142,7 @@ def guarded():
     except TransportError as error:
         if not _is_outage(error):
             raise
-        breaker.failed(error)
+        refused = isinstance(error, NodeUnreachable) and not isinstance(error, ConnectionTimeout)
+        breaker.failed(error, at_once=refused)
         raise SearchUnavailableError(str(error)) from error
     breaker.succeeded()

@@ -87,8 +87,9 @@ def test_a_refusing_node_opens_the_breaker(elastic, blog_index, settings):
     assert "private" in response["Cache-Control"]  # never kept by the page cache
 
 
-def test_a_hanging_node_costs_one_short_timeout(elastic, blog_index, settings):
-    """A listener that accepts connections and never answers, as a stuck node does."""
+def test_a_hanging_node_costs_a_few_short_timeouts(elastic, blog_index, settings):
+    """A listener that accepts connections and never answers, as a stuck node does: each
+    slow search falls back on its own, and the third in the window opens the breaker."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
@@ -109,11 +110,15 @@ def test_a_hanging_node_costs_one_short_timeout(elastic, blog_index, settings):
         BlogPageFactory(parent=blog_index, title="Outreach")
         settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{listener.getsockname()[1]}"
         settings.ELASTICSEARCH_TIMEOUT = 0.3
-        result, _html = search(Client(), "outreach")
-        assert (result.engine, result.notice) == ("database", FALLBACK_NOTICE)
-        assert found(result) == ["Outreach"]
-        assert breaker.is_open
-        assert len(accepted) == 1
+        settings.ELASTICSEARCH_BREAKER_FAILURES = 3
+        settings.ELASTICSEARCH_BREAKER_WINDOW = 60
+        for attempt in range(1, 4):
+            result, _html = search(Client(), "outreach")
+            assert (result.engine, result.notice) == ("database", FALLBACK_NOTICE)
+            assert found(result) == ["Outreach"]
+            assert breaker.is_open == (attempt == 3), attempt
+        search(Client(), "outreach")  # the breaker is open: no fourth wait on the node
+        assert len(accepted) == 3
     finally:
         stop.set()
         thread.join()
@@ -133,3 +138,28 @@ def test_a_missing_index_falls_back_for_that_search_without_pausing_elasticsearc
     assert (result.engine, result.notice) == ("database", FALLBACK_NOTICE)
     assert found(result) == ["Outreach"]
     assert not breaker.is_open
+
+
+def test_slow_answers_spread_over_time_never_open_the_breaker(settings, monkeypatch):
+    """One slow search now and then is that search's problem, not everyone's."""
+    from search.elastic import connection
+
+    settings.ELASTICSEARCH_BREAKER_FAILURES = 3
+    settings.ELASTICSEARCH_BREAKER_WINDOW = 10
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(connection.time, "monotonic", lambda: clock["now"])
+    breaker.reset()
+    try:
+        for _ in range(5):
+            breaker.failed(TimeoutError("slow"))
+            assert not breaker.is_open
+            clock["now"] += 6  # two failures at most in any ten seconds
+        breaker.failed(TimeoutError("slow"))
+        clock["now"] += 1
+        breaker.failed(TimeoutError("slow"))
+        assert breaker.is_open  # three within ten seconds
+        breaker.reset()
+        breaker.failed(ConnectionRefusedError("nothing listening"), at_once=True)
+        assert breaker.is_open
+    finally:
+        breaker.reset()
