@@ -191,6 +191,7 @@ class TextProblem(models.TextChoices):
     ENCRYPTED = "encrypted", "Locked with a password"
     BROKEN = "broken", "Damaged, or not a valid document"
     UNSUPPORTED = "unsupported", "Words are not read from this kind of file"
+    TOO_COSTLY = "too-costly", "Too large or complex to read within the library's limits"
 
 
 class DocumentText(models.Model):

@@ -6,7 +6,6 @@ gives the same answer, so a repeated task costs one hash and nothing else.
 """
 
 import hashlib
-import io
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +14,7 @@ from wagtail.search import index
 
 from network.platform import content_versions
 
-from .extraction import extract
+from .extraction import extract_bounded
 from .models import DocumentText, ResourcePage, TextStatus
 
 
@@ -40,7 +39,7 @@ def read(document_id, force=False):
         file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()
         if not force and record.file_hash == file_hash and record.status != TextStatus.PENDING:
             return record
-    found = extract(io.BytesIO(data or b""), document.file.name)
+    found = extract_bounded(data or b"", document.file.name)
     record.pages = found.pages
     record.paged = found.paged
     record.truncated = found.truncated

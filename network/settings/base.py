@@ -238,6 +238,11 @@ TASKS = {
     }
 }
 
+# Reading a document's words (network/resources/extraction.py) happens in a child process
+# stopped after this many seconds, or when it needs this much memory beyond its start.
+READING_SECONDS = env_int("READING_SECONDS", 30)
+READING_MEMORY_MB = env_int("READING_MEMORY_MB", 512)
+
 # Joining the network: addresses at these domains become members as soon as they verify.
 MEMBERSHIP_AUTO_APPROVE_DOMAINS = env_list("MEMBERSHIP_AUTO_APPROVE_DOMAINS")
 MEMBERSHIP_INVITATION_DAYS = env_int("MEMBERSHIP_INVITATION_DAYS", 14)

@@ -8,6 +8,11 @@ from .base import *  # noqa: F403
 from .base import VAR_DIR, env_bool
 
 DEBUG = env_bool("DEBUG", True)
+# Background work runs in the task worker `make run` starts beside the server, as in
+# production, so reading an uploaded document never holds up the upload request.
+TASKS["default"]["BACKEND"] = os.environ.get(  # noqa: F405
+    "TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"
+)
 EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

@@ -2,12 +2,14 @@
 why: no text (a scan), locked with a password, or damaged."""
 
 import io
+import zlib
 
 import pytest
 
 from network.demo.pdfs import encrypted_pdf_bytes, pdf_bytes
 from network.resources import extraction, files
-from network.resources.models import TextProblem
+from network.resources.models import DocumentText, TextProblem, TextStatus
+from tests.factories import document
 from tests.resources import office_files
 
 REPORT = [
@@ -155,3 +157,112 @@ def test_a_container_that_claims_to_unpack_to_gigabytes_is_refused(monkeypatch):
     data = office_files.docx(["x" * 5000])
     with pytest.raises(files.NotThatKindError, match="unpacks to far more"):
         files.check(io.BytesIO(data), "big.docx")
+
+
+# Files that are small but ask for a great deal of work or memory.
+
+
+def _pptx_of_big_slides(slides=4, slide_bytes=12 * 1024 * 1024):
+    """A deck of a few hundred kilobytes whose slides unpack to about 12 MB of XML each."""
+    words = "<a:p><a:r><a:t>x</a:t></a:r></a:p>" * (slide_bytes // 35)
+    parts = {
+        "[Content_Types].xml": office_files.TYPES,
+        "ppt/presentation.xml": f'<p:presentation xmlns:p="{office_files.P}"/>',
+    }
+    for number in range(1, slides + 1):
+        parts[f"ppt/slides/slide{number}.xml"] = (
+            f'<p:sld xmlns:p="{office_files.P}" xmlns:a="{office_files.A}">{words}</p:sld>'
+        )
+    return office_files._zip(parts)
+
+
+def _deeply_nested_docx(depth=800_000):
+    document = (
+        f'<w:document xmlns:w="{office_files.W}"><w:body>'
+        + "<w:p>" * depth
+        + "</w:p>" * depth
+        + "</w:body></w:document>"
+    )
+    return office_files._zip(
+        {"[Content_Types].xml": office_files.TYPES, "word/document.xml": document}
+    )
+
+
+def _pdf_of_pages_sharing_one_stream(pages=1000, stream_lines=400_000):
+    """Every page draws the same huge content stream, so the file stays small."""
+    content = zlib.compress(b"BT /F1 12 Tf 10 10 Td (Night calls) Tj ET\n" * stream_lines)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(f"{5 + n} 0 R".encode() for n in range(pages))
+        + f"] /Count {pages} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+    ]
+    objects += [
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+        )
+    ] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def test_a_deck_whose_slides_unpack_to_far_more_than_it_weighs_is_not_parsed():
+    data = _pptx_of_big_slides()
+    assert len(data) < 2 * 1024 * 1024
+
+    found = extraction.extract_bounded(data, "deck.pptx")
+
+    assert found.problem == TextProblem.TOO_COSTLY
+    assert not found.pages
+
+
+def test_xml_nested_far_too_deep_is_stopped_by_the_reading_limits(settings):
+    """Under 10 MB unpacked, so the size check lets it through to the parser."""
+    settings.READING_MEMORY_MB = 64
+    settings.READING_SECONDS = 3
+
+    found = extraction.extract_bounded(_deeply_nested_docx(), "nested.docx")
+
+    assert found.problem == TextProblem.TOO_COSTLY
+
+
+def test_a_pdf_that_would_take_minutes_is_stopped_by_the_time_limit(settings):
+    settings.READING_SECONDS = 2
+    data = _pdf_of_pages_sharing_one_stream()
+    assert len(data) < 1024 * 1024
+    files.check(io.BytesIO(data), "report.pdf")  # a well-formed PDF, only costly
+
+    found = extraction.extract_bounded(data, "report.pdf")
+
+    assert found.problem == TextProblem.TOO_COSTLY
+
+
+def test_an_ordinary_document_is_read_through_the_bounded_reader():
+    found = extraction.extract_bounded(pdf_bytes(["First page", "Second page"]), "report.pdf")
+
+    assert found.problem == ""
+    assert found.pages == ["First page", "Second page"]
+
+
+def test_a_costly_upload_is_published_as_not_searchable_with_the_reason(resource_index, settings):
+    settings.READING_SECONDS = 2
+    item = document(data=_pdf_of_pages_sharing_one_stream(), name="costly.pdf")
+
+    text = DocumentText.objects.get(document=item)
+    assert text.status == TextStatus.NOT_SEARCHABLE
+    assert text.problem == TextProblem.TOO_COSTLY
