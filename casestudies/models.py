@@ -363,6 +363,25 @@ class CaseStudyPage(
     def member_edit_url(self):
         return reverse("suggest-case-study-edit", args=[self.pk])
 
+    def structured_data(self, request):
+        """A Report: a written account of a piece of work and what it found."""
+        return structured_data.describe(
+            "Report",
+            self,
+            request,
+            name=self.title,
+            headline=self.title,
+            abstract=self.summary,
+            datePublished=self.date_published.isoformat(),
+            dateModified=self.last_reviewed.isoformat(),
+            contributor=[
+                structured_data.organisation(partner.name) for partner in self.partners.all()
+            ],
+            spatialCoverage={"@type": "Place", "name": self.place},
+            about=[theme.name for theme in self.themes.all()],
+            creativeWorkStatus=self.get_status_display(),
+        )
+
     def get_context(self, request, *args, **kwargs):
         # Read by the structured data, the facts panel and the tag list: fetched once.
         if self.pk is not None:  # a new page's preview has no rows to fetch yet
@@ -374,7 +393,6 @@ class CaseStudyPage(
                 Prefetch("partners", queryset=CaseStudyPartner.objects.select_related("sector")),
             )
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = structured_data.case_study(self, request)
         context["resources"] = visible_attachments(self, request.user)
         context.update(discussion_context(self, request))
         return context

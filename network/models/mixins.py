@@ -126,7 +126,8 @@ class TaxonomyMixin(models.Model):
 
 
 class SharingMixin(models.Model):
-    """What a page shows when shared: the description and image used for OpenGraph."""
+    """What a page shows when shared or found: the description and image used for OpenGraph,
+    and the schema.org description search engines read."""
 
     share_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -142,6 +143,15 @@ class SharingMixin(models.Model):
 
     def get_share_description(self):
         return getattr(self, "summary", "") or self.search_description or ""
+
+    def structured_data(self, request):
+        """The page as schema.org describes it (network/pages/structured_data.py), for the
+        JSON-LD block of templates/network/detail_base.html; None for a page without one."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
+        return context
 
 
 class ReviewOutcomeMixin(models.Model):
