@@ -371,8 +371,10 @@ class BlogPage(
     def author_profiles(self):
         return [author.profile for author in self.authors.all()]
 
-    # What readers call this kind of page, in digests and notifications.
+    # What readers call this kind of page, in digests, notifications and the refusal a
+    # visitor gets for a members-only one.
     kind_label = "Reflection"
+    kind_label_plural = "Reflections"
     submission_noun = "reflection"
 
     def member_authors(self):

@@ -283,7 +283,10 @@ class CaseStudyPage(
         help_text="As the member gave them: add each as a partner organisation above",
     )
 
-    members_only_template = "casestudies/members_only.html"
+    members_only_reason = (
+        "Some local examples are shared only within the network, often while a service is "
+        "still settling in or before its partners are ready to be named in public."
+    )
 
     objects = CaseStudyManager()
     base_form_class = NewPageSlugForm
@@ -352,8 +355,10 @@ class CaseStudyPage(
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
-    # What readers call this kind of page, in digests and notifications.
+    # What readers call this kind of page, in digests, notifications and the refusal a
+    # visitor gets for a members-only one.
     kind_label = "Case study"
+    kind_label_plural = "Case studies"
     submission_noun = "case study suggestion"
 
     def member_authors(self):

@@ -217,6 +217,7 @@ class EventPage(
     template = "events/event_page.html"
 
     kind_label = "Event"
+    kind_label_plural = "Events"
 
     class Meta:
         verbose_name = "event"

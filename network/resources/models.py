@@ -140,6 +140,7 @@ class ResourcePage(KnownRestrictionsMixin, AudienceMixin, TaxonomyMixin, Sharing
     template = "resources/resource_page.html"
 
     kind_label = "Resource"
+    kind_label_plural = "Resources"
 
     class Meta:
         verbose_name = "resource"
