@@ -30,7 +30,7 @@ from network.models.mixins import (
 )
 from network.moderation.discussion import discussion_context
 from network.moderation.review import IdentifierCheckPanel
-from network.pages import structured_data
+from network.pages import bylines, structured_data
 from network.pages.listing import (
     ListingFilter,
     filter_queryset,
@@ -371,8 +371,10 @@ class BlogPage(
     def author_profiles(self):
         return [author.profile for author in self.authors.all()]
 
-    # What readers call this kind of page, in digests and notifications.
+    # What readers call this kind of page, in digests, notifications and the refusal a
+    # visitor gets for a members-only one.
     kind_label = "Reflection"
+    kind_label_plural = "Reflections"
     submission_noun = "reflection"
 
     def member_authors(self):
@@ -461,6 +463,34 @@ class BlogPage(
         )
         return tuple(sorted(newest, key=lambda pk: -scores[pk])[:limit])
 
+    def _schema_authors(self):
+        """Authors as a visitor sees them: search engines and link previews are never signed in."""
+        if self.collective_author:
+            return [structured_data.organisation(self.collective_author.name)]
+        return [
+            {
+                "@type": "Person",
+                "name": credit.name,
+                **({"jobTitle": credit.role} if credit.role else {}),
+            }
+            for credit in bylines.post_credits(self, bylines.VISITOR)
+        ]
+
+    def structured_data(self, request):
+        modified = self.last_published_at or self.latest_revision_created_at
+        return structured_data.describe(
+            "Article",
+            self,
+            request,
+            headline=self.title,
+            description=self.summary,
+            datePublished=self.date.isoformat(),
+            dateModified=modified.isoformat() if modified else self.date.isoformat(),
+            author=self._schema_authors(),
+            keywords=[theme.name for theme in self.themes.all()],
+            isAccessibleForFree=True,
+        )
+
     def get_context(self, request, *args, **kwargs):
         # Themes, sectors and bylines are read by related posts, the structured data, the
         # byline and the tag list: fetched once here for all of them.
@@ -476,6 +506,5 @@ class BlogPage(
         context["related_posts"] = self.related_posts(
             request.user, kept=not getattr(request, "is_preview", False)
         )
-        context["structured_data"] = structured_data.blog_post(self, request)
         context.update(discussion_context(self, request))
         return context

@@ -283,7 +283,10 @@ class CaseStudyPage(
         help_text="As the member gave them: add each as a partner organisation above",
     )
 
-    members_only_template = "casestudies/members_only.html"
+    members_only_reason = (
+        "Some local examples are shared only within the network, often while a service is "
+        "still settling in or before its partners are ready to be named in public."
+    )
 
     objects = CaseStudyManager()
     base_form_class = NewPageSlugForm
@@ -352,8 +355,10 @@ class CaseStudyPage(
         verbose_name = "case study"
         verbose_name_plural = "case studies"
 
-    # What readers call this kind of page, in digests and notifications.
+    # What readers call this kind of page, in digests, notifications and the refusal a
+    # visitor gets for a members-only one.
     kind_label = "Case study"
+    kind_label_plural = "Case studies"
     submission_noun = "case study suggestion"
 
     def member_authors(self):
@@ -362,6 +367,25 @@ class CaseStudyPage(
 
     def member_edit_url(self):
         return reverse("suggest-case-study-edit", args=[self.pk])
+
+    def structured_data(self, request):
+        """A Report: a written account of a piece of work and what it found."""
+        return structured_data.describe(
+            "Report",
+            self,
+            request,
+            name=self.title,
+            headline=self.title,
+            abstract=self.summary,
+            datePublished=self.date_published.isoformat(),
+            dateModified=self.last_reviewed.isoformat(),
+            contributor=[
+                structured_data.organisation(partner.name) for partner in self.partners.all()
+            ],
+            spatialCoverage={"@type": "Place", "name": self.place},
+            about=[theme.name for theme in self.themes.all()],
+            creativeWorkStatus=self.get_status_display(),
+        )
 
     def get_context(self, request, *args, **kwargs):
         # Read by the structured data, the facts panel and the tag list: fetched once.
@@ -374,7 +398,6 @@ class CaseStudyPage(
                 Prefetch("partners", queryset=CaseStudyPartner.objects.select_related("sector")),
             )
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = structured_data.case_study(self, request)
         context["resources"] = visible_attachments(self, request.user)
         context.update(discussion_context(self, request))
         return context

@@ -28,6 +28,7 @@ from network.models.mixins import (
     TaxonomyMixin,
     for_audience,
 )
+from network.pages import structured_data
 from network.pages.listing import (
     ListingFilter,
     filter_queryset,
@@ -217,6 +218,7 @@ class EventPage(
     template = "events/event_page.html"
 
     kind_label = "Event"
+    kind_label_plural = "Events"
 
     class Meta:
         verbose_name = "event"
@@ -288,6 +290,35 @@ class EventPage(
             stored = EventPage.objects.filter(pk=self.pk).values_list("sequence", flat=True)
             obj.sequence = stored.first() or 0
         return obj
+
+    def _schema_location(self, request):
+        # An online event's place is its own page: the joining link is for members with a
+        # place, and search engines are never one.
+        if self.is_online:
+            return {"@type": "VirtualLocation", "url": self.get_full_url(request)}
+        place = {"@type": "Place", "name": self.venue}
+        if self.address:
+            place["address"] = ", ".join(
+                line.strip() for line in self.address.splitlines() if line.strip()
+            )
+        return place
+
+    def structured_data(self, request):
+        attendance = "Online" if self.is_online else "Offline"
+        status = "EventCancelled" if self.cancelled else "EventScheduled"
+        return structured_data.describe(
+            "Event",
+            self,
+            request,
+            name=self.title,
+            description=self.summary,
+            startDate=timezone.localtime(self.starts_at).isoformat(),
+            endDate=timezone.localtime(self.ends_at).isoformat(),
+            eventStatus=f"{structured_data.SCHEMA_ORG}/{status}",
+            eventAttendanceMode=f"{structured_data.SCHEMA_ORG}/{attendance}EventAttendanceMode",
+            location=self._schema_location(request),
+            organizer=structured_data.organisation(self.organiser),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -18,12 +18,19 @@ class Audience(models.TextChoices):
 class AudienceMixin(models.Model):
     """Who may read a page: everyone, or network members only.
 
-    Posts and case studies share one rule so that a members-only page stays out of every
+    Every content type shares one rule so that a members-only page stays out of every
     channel a visitor can reach (listings, feeds, sitemap, search, images) in the same way.
     """
 
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.PUBLIC)
-    members_only_template = "blog/members_only.html"
+
+    # What readers call one page of this kind and several: a visitor refused a
+    # members-only page is told what it is and where the public ones are.
+    kind_label = "Page"
+    kind_label_plural = "Pages"
+    # Why some pages of this kind are kept to members, where the kind has a reason of its
+    # own; otherwise the refusal gives the network's.
+    members_only_reason = ""
 
     audience_panels = [FieldPanel("audience")]
 
@@ -41,7 +48,13 @@ class AudienceMixin(models.Model):
         403 is never cached because the page cache keeps only 200 responses.
         """
         if self.is_members_only and not is_member(request.user):
-            return TemplateResponse(request, self.members_only_template, status=403)
+            context = {
+                "kind": self.kind_label.lower(),
+                "kinds": self.kind_label_plural.lower(),
+                "reason": self.members_only_reason,
+                "listing": self.get_parent(),
+            }
+            return TemplateResponse(request, "components/members_only.html", context, status=403)
         return None
 
     def is_visible_to(self, user):
@@ -126,7 +139,8 @@ class TaxonomyMixin(models.Model):
 
 
 class SharingMixin(models.Model):
-    """What a page shows when shared: the description and image used for OpenGraph."""
+    """What a page shows when shared or found: the description and image used for OpenGraph,
+    and the schema.org description search engines read."""
 
     share_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -142,6 +156,15 @@ class SharingMixin(models.Model):
 
     def get_share_description(self):
         return getattr(self, "summary", "") or self.search_description or ""
+
+    def structured_data(self, request):
+        """The page as schema.org describes it (network/pages/structured_data.py), for the
+        JSON-LD block of templates/network/detail_base.html; None for a page without one."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = self.structured_data(request)
+        return context
 
 
 class ReviewOutcomeMixin(models.Model):

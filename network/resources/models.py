@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from network.models import Region, Sector, Theme
 from network.models.mixins import Audience, AudienceMixin, SharingMixin, TaxonomyMixin, for_audience
+from network.pages import structured_data
 from network.pages.listing import (
     ListingFilter,
     filter_queryset,
@@ -139,6 +140,7 @@ class ResourcePage(KnownRestrictionsMixin, AudienceMixin, TaxonomyMixin, Sharing
     template = "resources/resource_page.html"
 
     kind_label = "Resource"
+    kind_label_plural = "Resources"
 
     class Meta:
         verbose_name = "resource"
@@ -151,6 +153,20 @@ class ResourcePage(KnownRestrictionsMixin, AudienceMixin, TaxonomyMixin, Sharing
             raise ValidationError({"year": "Give the year the document was published."})
         if self.document_id is None:
             raise ValidationError({"document": "Choose or upload the document."})
+
+    def structured_data(self, request):
+        """A DigitalDocument: the file the page offers, by whoever published it."""
+        return structured_data.describe(
+            "DigitalDocument",
+            self,
+            request,
+            name=self.title,
+            description=self.summary,
+            genre=self.get_document_type_display(),
+            publisher=structured_data.organisation(self.publisher),
+            datePublished=str(self.year),
+            **({"encodingFormat": self.document.content_type} if self.document_id else {}),
+        )
 
     @property
     def text(self):

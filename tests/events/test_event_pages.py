@@ -1,10 +1,12 @@
 """Event pages and the events listing: times in UK time, who sees what, and the filters."""
 
 import datetime
+import json
 import xml.etree.ElementTree as ET
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from network.events.models import EventPage
@@ -99,6 +101,76 @@ def test_members_only_events_stay_out_of_every_visitor_channel(client, member_cl
     assert not any(secret.url in (loc.text or "") for loc in sitemap.iter())
     assert "Members learning set" in member_client.get(event_index.url).content.decode()
     assert member_client.get(secret.url).status_code == 200
+
+
+def sharing(response):
+    """The page's og:type and its JSON-LD, as a link preview or search engine reads them."""
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    scripts = page.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    return page.find("meta", attrs={"property": "og:type"})["content"], json.loads(
+        scripts[0].string
+    )
+
+
+def test_an_event_tells_search_engines_when_and_where_it_is_and_who_runs_it(
+    client, member, event_index
+):
+    from network.events.enrolment import enrol
+
+    online = EventPageFactory(
+        parent=event_index,
+        title="Learning set on self-referral",
+        summary="How three teams took self-referrals without a GP appointment.",
+        organiser="Northvale PCN",
+        starts_at=at_london(2027, 3, 30, 10),
+        ends_at=at_london(2027, 3, 30, 12),
+        joining_link="https://meet.example.org/secret",
+    )
+    in_person = EventPageFactory(
+        parent=event_index,
+        format="in-person",
+        venue="Northvale town hall",
+        address="1 Market Street\nNorthvale\n",
+        joining_link="",
+        cancelled=True,
+        starts_at=at_london(2027, 11, 9, 10),
+        ends_at=at_london(2027, 11, 9, 12),
+    )
+
+    og_type, data = sharing(client.get(online.url))
+
+    assert og_type == "article"
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Event"
+    assert data["name"] == "Learning set on self-referral"
+    assert data["description"] == "How three teams took self-referrals without a GP appointment."
+    assert data["startDate"] == "2027-03-30T10:00:00+01:00"
+    assert data["endDate"] == "2027-03-30T12:00:00+01:00"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {"@type": "VirtualLocation", "url": f"http://testserver{online.url}"}
+    assert data["organizer"] == {"@type": "Organization", "name": "Northvale PCN"}
+    assert data["url"] == f"http://testserver{online.url}"
+    # Not even for a member with a place, whose page shows the link.
+    enrol(member, online)
+    client.force_login(member)
+    response = client.get(online.url)
+    assert "meet.example.org/secret" in response.content.decode()
+    assert "meet.example.org" not in json.dumps(sharing(response)[1])
+    client.logout()
+
+    og_type, data = sharing(client.get(in_person.url))
+
+    assert og_type == "article"
+    assert data["startDate"] == "2027-11-09T10:00:00+00:00"
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Northvale town hall",
+        "address": "1 Market Street, Northvale",
+    }
 
 
 def test_the_joining_link_is_shown_only_to_members_with_a_place(

@@ -1,14 +1,23 @@
 """Being found: the sitemap, robots.txt, canonical and sharing metadata, and the error pages."""
 
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from network.models import Region, Sector, Theme
-from tests.factories import BlogPageFactory, CaseStudyPageFactory, MemberProfileFactory
+from tests.factories import (
+    BlogPageFactory,
+    CaseStudyPageFactory,
+    EventPageFactory,
+    MemberProfileFactory,
+    ResourcePageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +167,56 @@ def test_case_study_has_canonical_and_opengraph_tags(client, case_index):
     assert page.find("meta", attrs={"name": "description"})["content"] == (
         "An evening crisis cafe run by peers."
     )
+
+
+@pytest.fixture
+def pictured_pages(blog_index, case_index, event_index, resource_index):
+    """One page of each kind with a share picture, by the schema.org type it is."""
+    photo = get_image_model().objects.create(title="Photo", file=get_test_image_file())
+    return {
+        "Article": BlogPageFactory(parent=blog_index, share_image=photo),
+        "Report": CaseStudyPageFactory(parent=case_index, share_image=photo),
+        "Event": EventPageFactory(parent=event_index, share_image=photo),
+        "DigitalDocument": ResourcePageFactory(parent=resource_index, share_image=photo),
+    }
+
+
+@pytest.mark.parametrize("schema_type", ["Article", "Report", "Event", "DigitalDocument"])
+def test_every_kind_of_page_carries_the_same_sharing_tags_and_json_ld(
+    client, pictured_pages, schema_type
+):
+    shown = pictured_pages[schema_type]
+
+    response = client.get(shown.url, {"utm_source": "newsletter"})
+
+    assert response.status_code == 200
+    page = soup(response)
+    address = f"{BASE}{shown.url}"
+    assert page.find("link", rel="canonical")["href"] == address
+    assert meta(page, "og:url") == address
+    assert meta(page, "og:type") == "article"
+    assert meta(page, "og:title") == shown.title
+    assert meta(page, "og:description") == shown.summary
+    assert page.find("meta", attrs={"name": "description"})["content"] == shown.summary
+    picture = meta(page, "og:image")
+    assert picture.startswith(f"{BASE}/")
+    assert "fill-1200x630" in picture
+    scripts = page.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == schema_type
+    assert data["url"] == address
+    assert data["image"] == picture
+
+
+def test_a_page_without_a_share_picture_names_none(client, event_index):
+    event = EventPageFactory(parent=event_index)
+
+    page = soup(client.get(event.url))
+
+    assert page.find("meta", attrs={"property": "og:image"}) is None
+    assert "image" not in json.loads(page.find("script", type="application/ld+json").string)
 
 
 def test_seo_title_is_used_for_og_title_when_set(client, case_index):

@@ -7,6 +7,7 @@ links named whatever host the visitor typed.
 """
 
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -57,6 +58,8 @@ def test_sharing_image_is_named_at_the_site_whatever_host_was_typed(client, serv
     og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
     assert og_image.startswith(f"{ADDRESS}/"), og_image
     assert "fill-1200x630" in og_image
+    data = re.search(r'<script type="application/ld\+json">(.+?)</script>', html).group(1)
+    assert json.loads(data)["image"] == og_image
 
 
 def test_sitemap_and_robots_use_the_site(client, served_at_another_port):

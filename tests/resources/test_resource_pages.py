@@ -2,9 +2,11 @@
 files, "text not searchable", and resources shown with the case studies and events that
 attach them."""
 
+import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 
@@ -76,6 +78,35 @@ def test_a_resource_page_offers_its_document_with_format_size_and_pages(client, 
     assert "PDF, " in html
     assert "2 pages" in html
     assert "Text not searchable" not in html
+
+
+def test_a_resource_page_describes_its_document_and_publisher_for_search_engines(
+    client, resource_index
+):
+    resource = ResourcePageFactory(
+        parent=resource_index,
+        title="Guide to VCSE alliances",
+        summary="How small local organisations joined one alliance.",
+        document_type="guide",
+        publisher="Northvale VCSE Alliance",
+        year=2023,
+    )
+
+    page = BeautifulSoup(client.get(resource.url).content.decode(), "html.parser")
+
+    assert page.find("meta", attrs={"property": "og:type"})["content"] == "article"
+    scripts = page.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "DigitalDocument"
+    assert data["name"] == "Guide to VCSE alliances"
+    assert data["description"] == "How small local organisations joined one alliance."
+    assert data["genre"] == "Guide"
+    assert data["publisher"] == {"@type": "Organization", "name": "Northvale VCSE Alliance"}
+    assert data["datePublished"] == "2023"
+    assert data["encodingFormat"] == "application/pdf"
+    assert data["url"] == f"http://testserver{resource.url}"
 
 
 def test_a_members_only_file_is_refused_to_visitors_by_every_url(client, library):
