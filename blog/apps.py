@@ -29,7 +29,7 @@ class BlogConfig(AppConfig):
         reviewed.register_task(FacilitatorReviewTask)
         content_versions.watch(BlogSeries, CollectiveAuthor)
         home.register("latest_posts", latest_posts)
-        submissions.register("reflections", reflections.submissions)
+        submissions.register("reflections", reflections.REFLECTIONS.submissions)
         member_data.register(own_data.SOURCE)
         following.register("series", BlogSeries, "Blog series")
         digests.register_source("blog", digest_source.published_between)

@@ -31,6 +31,6 @@ class CaseStudiesConfig(AppConfig):
 
         reviewed.register("case_study", CaseStudyIndexPage, CaseStudyPage)
         home.register("featured_case_studies", featured_case_studies)
-        submissions.register("case-study-suggestions", suggestions.submissions)
+        submissions.register("case-study-suggestions", suggestions.SUGGESTIONS.submissions)
         member_data.register(own_data.SOURCE)
         digests.register_source("casestudies", digest_source.published_between)
