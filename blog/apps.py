@@ -20,8 +20,8 @@ class BlogConfig(AppConfig):
         from network.pages import home
         from network.platform import content_versions
 
-        from . import digest_source, reflections
         from . import member_data as own_data
+        from . import reflections
         from .models import BlogIndexPage, BlogPage, BlogSeries, CollectiveAuthor
         from .moderation import FacilitatorReviewTask
 
@@ -32,4 +32,4 @@ class BlogConfig(AppConfig):
         submissions.register("reflections", reflections.REFLECTIONS.submissions)
         member_data.register(own_data.SOURCE)
         following.register("series", BlogSeries, "Blog series")
-        digests.register_source("blog", digest_source.published_between)
+        digests.register_source("blog", BlogPage.objects.published_between)

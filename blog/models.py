@@ -23,6 +23,7 @@ from network.models import Region, Sector, Theme, Visibility
 from network.models.mixins import (
     AudienceMixin,
     DiscussionMixin,
+    PublishedQuerySetMixin,
     ReviewOutcomeMixin,
     SharingMixin,
     TaxonomyMixin,
@@ -89,10 +90,23 @@ class BlogSeries(models.Model):
         return self.title
 
 
-class BlogPageQuerySet(RestrictionAwareQuerySet):
+class BlogPageQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted posts, less members-only ones for anyone who is not a member."""
         return for_audience(self.live().public().filter(hidden_for_review=False), user)
+
+    def published_between(self, start, end):
+        # A post hidden while reports are reviewed is in no digest; its series and
+        # authors are followed as well as its terms.
+        return (
+            super()
+            .published_between(start, end)
+            .filter(hidden_for_review=False)
+            .select_related("series")
+            .prefetch_related(
+                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("profile"))
+            )
+        )
 
     def for_listing(self):
         return (

@@ -25,12 +25,12 @@ class CaseStudiesConfig(AppConfig):
         from network.notifications import digests
         from network.pages import home
 
-        from . import digest_source, suggestions
         from . import member_data as own_data
+        from . import suggestions
         from .models import CaseStudyIndexPage, CaseStudyPage
 
         reviewed.register("case_study", CaseStudyIndexPage, CaseStudyPage)
         home.register("featured_case_studies", featured_case_studies)
         submissions.register("case-study-suggestions", suggestions.SUGGESTIONS.submissions)
         member_data.register(own_data.SOURCE)
-        digests.register_source("casestudies", digest_source.published_between)
+        digests.register_source("casestudies", CaseStudyPage.objects.published_between)

@@ -24,6 +24,7 @@ from network.models import CareLevel, Region, Sector, Theme
 from network.models.mixins import (
     AudienceMixin,
     DiscussionMixin,
+    PublishedQuerySetMixin,
     ReviewOutcomeMixin,
     SharingMixin,
     TaxonomyMixin,
@@ -68,10 +69,7 @@ def review_cutoff(today=None):
     return add_months(today or timezone.localdate(), -settings.CASE_STUDY_REVIEW_MONTHS)
 
 
-class CaseStudyQuerySet(RestrictionAwareQuerySet):
-    def published(self):
-        return self.live().public()
-
+class CaseStudyQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Published case studies, less members-only ones for anyone who is not a member."""
         return for_audience(self.published(), user)

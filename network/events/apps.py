@@ -24,11 +24,11 @@ class EventsConfig(AppConfig):
         from network.notifications import digests
         from network.pages import home
 
-        from . import digest_source, signals
+        from . import signals
         from .models import EventPage
 
         page_published.connect(
             signals.on_event_published, sender=EventPage, dispatch_uid="events-sequence"
         )
         home.register("upcoming_events", upcoming_events)
-        digests.register_source("events", digest_source.published_between)
+        digests.register_source("events", EventPage.objects.published_between)

@@ -23,6 +23,7 @@ from network.models import Region, Sector, Theme
 from network.models.mixins import (
     Audience,
     AudienceMixin,
+    PublishedQuerySetMixin,
     SharingMixin,
     TaxonomyMixin,
     for_audience,
@@ -121,7 +122,7 @@ class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
         return feed_response(self.calendar_events(theme), request, theme=theme)
 
 
-class EventPageQuerySet(RestrictionAwareQuerySet):
+class EventPageQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted events, less members-only ones for anyone not a member."""
         return for_audience(self.live().public(), user)

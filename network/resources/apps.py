@@ -10,8 +10,9 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from network.notifications import digests
 
-        from . import access, digest_source, signals
+        from . import access, signals
+        from .models import ResourcePage
 
         access.connect()
         signals.connect()
-        digests.register_source("resources", digest_source.published_between)
+        digests.register_source("resources", ResourcePage.objects.published_between)

@@ -19,7 +19,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from network.models import Region, Sector, Theme
-from network.models.mixins import Audience, AudienceMixin, SharingMixin, TaxonomyMixin, for_audience
+from network.models.mixins import (
+    Audience,
+    AudienceMixin,
+    PublishedQuerySetMixin,
+    SharingMixin,
+    TaxonomyMixin,
+    for_audience,
+)
 from network.pages.listing import (
     ListingFilter,
     filter_queryset,
@@ -79,7 +86,7 @@ class ResourceIndexPage(KnownRestrictionsMixin, Page):
         return context
 
 
-class ResourcePageQuerySet(RestrictionAwareQuerySet):
+class ResourcePageQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted resources, less members-only ones for anyone not a member."""
         return for_audience(self.live().public(), user)
