@@ -20,8 +20,8 @@ class BlogConfig(AppConfig):
         from network.pages import home, index_pages
         from network.platform import content_versions
 
-        from . import digest_source, reflections
         from . import member_data as own_data
+        from . import reflections
         from .models import BlogIndexPage, BlogPage, BlogSeries, CollectiveAuthor
         from .moderation import FacilitatorReviewTask
 
@@ -30,7 +30,7 @@ class BlogConfig(AppConfig):
         content_versions.watch(BlogSeries, CollectiveAuthor)
         home.register("latest_posts", latest_posts)
         index_pages.register("blog", BlogIndexPage)
-        submissions.register("reflections", reflections.submissions)
+        submissions.register("reflections", reflections.REFLECTIONS.submissions)
         member_data.register(own_data.SOURCE)
         following.register("series", BlogSeries, "Blog series")
-        digests.register_source("blog", digest_source.published_between)
+        digests.register_source("blog", BlogPage.objects.published_between)

@@ -13,7 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
@@ -23,6 +23,7 @@ from network.models import Region, Sector, Theme, Visibility
 from network.models.mixins import (
     AudienceMixin,
     DiscussionMixin,
+    PublishedQuerySetMixin,
     ReviewOutcomeMixin,
     SharingMixin,
     TaxonomyMixin,
@@ -31,13 +32,7 @@ from network.models.mixins import (
 from network.moderation.discussion import discussion_context
 from network.moderation.review import IdentifierCheckPanel
 from network.pages import bylines, structured_data
-from network.pages.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
-)
+from network.pages.listing import ListingFilter, ListingPage, term_options
 from network.pages.page_forms import NewPageSlugForm
 from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 from network.platform import content_versions
@@ -89,10 +84,23 @@ class BlogSeries(models.Model):
         return self.title
 
 
-class BlogPageQuerySet(RestrictionAwareQuerySet):
+class BlogPageQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted posts, less members-only ones for anyone who is not a member."""
         return for_audience(self.live().public().filter(hidden_for_review=False), user)
+
+    def published_between(self, start, end):
+        # A post hidden while reports are reviewed is in no digest; its series and
+        # authors are followed as well as its terms.
+        return (
+            super()
+            .published_between(start, end)
+            .filter(hidden_for_review=False)
+            .select_related("series")
+            .prefetch_related(
+                Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("profile"))
+            )
+        )
 
     def for_listing(self):
         return (
@@ -115,7 +123,7 @@ class BlogPageQuerySet(RestrictionAwareQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Page):
+class BlogIndexPage(KnownRestrictionsMixin, SharingMixin, ListingPage):
     # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
@@ -128,6 +136,9 @@ class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Pag
     subpage_types = ["blog.BlogPage"]
     template = "blog/blog_index_page.html"
     max_count = 1
+
+    listing_model = "blog.BlogPage"
+    listing_name = "posts"
 
     @staticmethod
     def keyword_options(params):
@@ -152,36 +163,20 @@ class BlogIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Pag
             lambda: tuple(str(day.year) for day in posts.dates("date", "year", order="DESC")),
         )
 
-    def listing_filters(self, years, params=None):
+    def listing_filters(self, request):
+        years = self.listing_years(request.user)
         filters = [
             ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
             ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
             ListingFilter("region", "Region", "region__slug", term_options(Region)),
             ListingFilter("year", "Year", "date__year", [(y, y) for y in years], integer=True),
         ]
-        keywords = self.keyword_options(params) if params is not None else []
+        keywords = self.keyword_options(request.GET)
         if keywords:
             filters.append(
                 ListingFilter("keyword", "Keyword", "tagged_keywords__tag__slug", keywords)
             )
         return filters
-
-    @path("")
-    def listing(self, request):
-        posts = BlogPage.objects.visible_to(request.user).descendant_of(self)
-        filters = self.listing_filters(self.listing_years(request.user), request.GET)
-        filtered, selected = filter_queryset(posts, request.GET, filters)
-        page_of_posts = paginate(request, filtered.for_listing())
-        return self.render(
-            request,
-            context_overrides={
-                "posts": page_of_posts,
-                "filters": filters,
-                "selected": selected,
-                "chips": selected_chips(request.GET, filters, selected),
-                "result_count": page_of_posts.paginator.count,
-            },
-        )
 
     def feed_posts(self):
         """The posts this blog's feeds may carry (blog.feeds narrows them to a term).

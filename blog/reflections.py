@@ -2,25 +2,13 @@
 
 A reflection is an ordinary BlogPage, so once approved it appears everywhere a post does;
 until then it exists only as a draft revision that the author and facilitators can see.
+Saving and sending it to review is network.moderation.drafts; this module says what a
+reflection is made of.
 """
 
-from django.db import transaction
-from django.urls import reverse
-from django.utils.text import slugify
-from wagtail.log_actions import log
-
 from network.models import MemberProfile
-from network.moderation.limits import lock_account
-from network.moderation.submissions import (
-    ReviewState,
-    Submission,
-    review_feedback,
-    review_state,
-    send_for_review,
-    started_since,
-    with_reviews,
-)
-from network.pages.page_forms import free_slug
+from network.moderation.drafts import DraftKind
+from network.moderation.submissions import ReviewState, review_feedback, review_state
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
 
@@ -40,11 +28,6 @@ def authored_by(user):
     )
 
 
-def started_today(user):
-    """Reflections the member began in the last 24 hours; case-study suggestions do not count."""
-    return started_since(user, BlogPage.objects.all())
-
-
 def is_new_member(user, posts_needed):
     published = BlogPage.objects.filter(authors__profile__user=user, live=True).count()
     return published < posts_needed
@@ -58,6 +41,14 @@ def _profile_for(user):
     return profile
 
 
+def _new_post(user, data):
+    post = BlogPage(title=data["title"])
+    post.summary = data["summary"]
+    post.body = [("reflection_text", data["body"])]
+    post.authors = [BlogPageAuthor(profile=_profile_for(user))]
+    return post
+
+
 def _apply(post, data, safety_flags):
     post.title = data["title"]
     post.summary = data["summary"]
@@ -67,46 +58,6 @@ def _apply(post, data, safety_flags):
     post.themes.set(data["themes"])
     post.sectors.set(data["sectors"])
     post.keywords.set(data["keywords"], clear=True)
-
-
-class DailyLimitError(Exception):
-    """The member has already started as many reflections today as the network allows."""
-
-
-@transaction.atomic
-def save_reflection(user, data, safety_flags, submit, post=None, daily_limit=None):
-    """Create or update the member's post as a draft revision; optionally submit it.
-
-    A new reflection is counted against the daily limit inside this transaction, under
-    a lock on the member's own account, so a burst of parallel submissions cannot all
-    read the count before any of them has added to it.
-    """
-    if post is None and daily_limit is not None:
-        lock_account(user)
-        if started_today(user) >= daily_limit:
-            raise DailyLimitError
-    # Lock the blog index: each new post takes the next position among its children, and
-    # two members submitting at the same moment must not be handed the same one.
-    index = BlogIndexPage.objects.select_for_update().order_by("pk").first()
-    if post is None:
-        post = BlogPage(
-            title=data["title"],
-            slug=free_slug(index, slugify(data["title"])[:70] or "reflection"),
-            live=False,
-            owner=user,
-        )
-        post.summary = data["summary"]
-        post.body = [("reflection_text", data["body"])]
-        index.add_child(instance=post)
-        log(instance=post, action="wagtail.create", user=user)
-        post.authors = [BlogPageAuthor(profile=_profile_for(user))]
-    _apply(post, data, safety_flags)
-    post.has_unpublished_changes = True
-    post.save()
-    revision = post.save_revision(user=user, log_action=True)
-    if submit:
-        send_for_review(post, user)
-    return post, revision
 
 
 def form_initial(post):
@@ -126,23 +77,15 @@ def form_initial(post):
     }
 
 
-def submissions(user):
-    """The member's reflections as rows for /share/mine/ (network.moderation.submissions)."""
-    rows = []
-    # Each row reads its review twice (state and feedback): read once for them all.
-    for post in with_reviews(authored_by(user)):
-        state = review_state(post)
-        rows.append(
-            Submission(
-                kind="Reflection",
-                title=post.title,
-                state=state,
-                feedback=review_feedback(post),
-                url=post.url if state == ReviewState.PUBLISHED else None,
-                edit_url=(
-                    reverse("share-edit", args=[post.pk]) if state in ReviewState.EDITABLE else None
-                ),
-                updated_at=post.latest_revision_created_at,
-            )
-        )
-    return rows
+REFLECTIONS = DraftKind(
+    label="Reflection",
+    index_model=BlogIndexPage,
+    limit_setting="REFLECTIONS_PER_DAY",
+    slug_fallback="reflection",
+    member_pages=authored_by,
+    # Every post the member began counts; case study suggestions do not.
+    counted=lambda user: BlogPage.objects.all(),
+    new_page=_new_post,
+    apply=_apply,
+    initial=form_initial,
+)

@@ -25,13 +25,13 @@ class CaseStudiesConfig(AppConfig):
         from network.notifications import digests
         from network.pages import home, index_pages
 
-        from . import digest_source, suggestions
         from . import member_data as own_data
+        from . import suggestions
         from .models import CaseStudyIndexPage, CaseStudyPage
 
         reviewed.register("case_study", CaseStudyIndexPage, CaseStudyPage)
         home.register("featured_case_studies", featured_case_studies)
         index_pages.register("case_studies", CaseStudyIndexPage)
-        submissions.register("case-study-suggestions", suggestions.submissions)
+        submissions.register("case-study-suggestions", suggestions.SUGGESTIONS.submissions)
         member_data.register(own_data.SOURCE)
-        digests.register_source("casestudies", digest_source.published_between)
+        digests.register_source("casestudies", CaseStudyPage.objects.published_between)

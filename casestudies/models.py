@@ -14,7 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.rich_text import RichText
@@ -24,6 +24,7 @@ from network.models import CareLevel, Region, Sector, Theme
 from network.models.mixins import (
     AudienceMixin,
     DiscussionMixin,
+    PublishedQuerySetMixin,
     ReviewOutcomeMixin,
     SharingMixin,
     TaxonomyMixin,
@@ -32,13 +33,7 @@ from network.models.mixins import (
 from network.moderation.discussion import discussion_context
 from network.moderation.review import IdentifierCheckPanel
 from network.pages import structured_data
-from network.pages.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
-)
+from network.pages.listing import ListingFilter, ListingPage, term_options
 from network.pages.page_forms import NewPageSlugForm
 from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 from network.platform.form_fields import MAX_ID
@@ -68,10 +63,7 @@ def review_cutoff(today=None):
     return add_months(today or timezone.localdate(), -settings.CASE_STUDY_REVIEW_MONTHS)
 
 
-class CaseStudyQuerySet(RestrictionAwareQuerySet):
-    def published(self):
-        return self.live().public()
-
+class CaseStudyQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Published case studies, less members-only ones for anyone who is not a member."""
         return for_audience(self.published(), user)
@@ -90,7 +82,7 @@ class CaseStudyQuerySet(RestrictionAwareQuerySet):
 CaseStudyManager = PageManager.from_queryset(CaseStudyQuerySet)
 
 
-class CaseStudyIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin, Page):
+class CaseStudyIndexPage(KnownRestrictionsMixin, SharingMixin, ListingPage):
     # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
@@ -104,8 +96,10 @@ class CaseStudyIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin
     template = "casestudies/case_study_index_page.html"
     max_count = 1
 
-    @staticmethod
-    def listing_filters():
+    listing_model = "casestudies.CaseStudyPage"
+    listing_name = "case_studies"
+
+    def listing_filters(self, request):
         return [
             ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
             ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
@@ -129,23 +123,6 @@ class CaseStudyIndexPage(KnownRestrictionsMixin, RoutablePageMixin, SharingMixin
             ListingFilter("level", "Level of care", "care_levels__slug", term_options(CareLevel)),
             ListingFilter("setting", "Setting", "setting", Setting.choices),
         ]
-
-    @path("")
-    def listing(self, request):
-        studies = CaseStudyPage.objects.visible_to(request.user).descendant_of(self)
-        filters = self.listing_filters()
-        filtered, selected = filter_queryset(studies, request.GET, filters)
-        page_of_studies = paginate(request, filtered.for_listing())
-        return self.render(
-            request,
-            context_overrides={
-                "case_studies": page_of_studies,
-                "filters": filters,
-                "selected": selected,
-                "chips": selected_chips(request.GET, filters, selected),
-                "result_count": page_of_studies.paginator.count,
-            },
-        )
 
     @path("compare/", name="compare")
     def compare(self, request):

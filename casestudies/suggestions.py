@@ -6,22 +6,8 @@ a member is not asked for) and publishes it through the same "Facilitator review
 workflow as reflections. Until then only the member and facilitators can see it.
 """
 
-from django.db import transaction
-from django.urls import reverse
-from django.utils.text import slugify
-from wagtail.log_actions import log
-
-from network.moderation.limits import lock_account
-from network.moderation.submissions import (
-    ReviewState,
-    Submission,
-    review_feedback,
-    review_state,
-    send_for_review,
-    started_since,
-    with_reviews,
-)
-from network.pages.page_forms import free_slug
+from network.moderation.drafts import DraftKind
+from network.moderation.submissions import ReviewState
 from network.text.sanitiser import clean_text, markdown_to_html
 
 from .choices import PartnerRole
@@ -31,10 +17,6 @@ from .models import CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 PLAIN_FIELDS = ("title", "summary", "place", "contact_role")
 
 
-class DailyLimitError(Exception):
-    """The member has already suggested as many case studies today as the network allows."""
-
-
 def suggested_by(user):
     """Every case study the member suggested, published or not, most recently changed first."""
     return (
@@ -42,11 +24,6 @@ def suggested_by(user):
         .select_related("latest_revision")
         .order_by("-latest_revision_created_at", "-pk")
     )
-
-
-def started_today(user):
-    """Suggestions the member began in the last 24 hours."""
-    return started_since(user, CaseStudyPage.objects.filter(suggested_by=user))
 
 
 def _story_html(text):
@@ -79,38 +56,8 @@ def _apply(study, data, safety_flags):
     study.partners = [lead, *others]
 
 
-@transaction.atomic
-def save_suggestion(user, data, safety_flags, study=None, daily_limit=None):
-    """Create or update the member's suggestion as a draft revision and send it to review.
-
-    A new suggestion is counted against the daily limit under a lock on the member's
-    account, so parallel submissions cannot all read the count before any adds to it.
-    Drafts are saved without the full page validation: the fields a facilitator fills in
-    later are still empty, and publishing checks them all.
-    """
-    if study is None and daily_limit is not None:
-        lock_account(user)
-        if started_today(user) >= daily_limit:
-            raise DailyLimitError
-    # Lock the index: each new page takes the next position among its children.
-    index = CaseStudyIndexPage.objects.select_for_update().order_by("pk").first()
-    if study is None:
-        title = " ".join(clean_text(data["title"]).split())
-        study = CaseStudyPage(
-            title=title,
-            slug=free_slug(index, slugify(title)[:70] or "case-study"),
-            live=False,
-            owner=user,
-            suggested_by=user,
-        )
-        index.add_child(instance=study)
-        log(instance=study, action="wagtail.create", user=user)
-    _apply(study, data, safety_flags)
-    study.has_unpublished_changes = True
-    study.save(clean=False)
-    revision = study.save_revision(user=user, log_action=True, clean=False)
-    send_for_review(study, user)
-    return study, revision
+def _new_study(user, data):
+    return CaseStudyPage(title=" ".join(clean_text(data["title"]).split()), suggested_by=user)
 
 
 def form_initial(study):
@@ -136,21 +83,18 @@ def form_initial(study):
     return initial
 
 
-def submissions(user):
-    """The member's suggestions as rows for /share/mine/ (network.moderation.submissions)."""
-    rows = []
-    for study in with_reviews(suggested_by(user)):
-        state = review_state(study)
-        editable = state == ReviewState.CHANGES_REQUESTED
-        rows.append(
-            Submission(
-                kind="Case study suggestion",
-                title=study.title,
-                state=state,
-                feedback=review_feedback(study),
-                url=study.url if state == ReviewState.PUBLISHED else None,
-                edit_url=reverse("suggest-case-study-edit", args=[study.pk]) if editable else None,
-                updated_at=study.latest_revision_created_at,
-            )
-        )
-    return rows
+SUGGESTIONS = DraftKind(
+    label="Case study suggestion",
+    index_model=CaseStudyIndexPage,
+    limit_setting="CASE_STUDY_SUGGESTIONS_PER_DAY",
+    slug_fallback="case-study",
+    member_pages=suggested_by,
+    counted=lambda user: CaseStudyPage.objects.filter(suggested_by=user),
+    new_page=_new_study,
+    apply=_apply,
+    initial=form_initial,
+    # A draft is never kept back: only a suggestion sent back for changes can be changed.
+    editable=frozenset({ReviewState.CHANGES_REQUESTED}),
+    # The fields a facilitator fills in later are still empty; publishing checks them all.
+    validate=False,
+)

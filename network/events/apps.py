@@ -24,7 +24,7 @@ class EventsConfig(AppConfig):
         from network.notifications import digests
         from network.pages import home, index_pages
 
-        from . import digest_source, signals
+        from . import signals
         from .models import EventIndexPage, EventPage
 
         page_published.connect(
@@ -32,4 +32,4 @@ class EventsConfig(AppConfig):
         )
         home.register("upcoming_events", upcoming_events)
         index_pages.register("events", EventIndexPage)
-        digests.register_source("events", digest_source.published_between)
+        digests.register_source("events", EventPage.objects.published_between)

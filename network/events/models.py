@@ -24,18 +24,13 @@ from network.models import Region, Sector, Theme
 from network.models.mixins import (
     Audience,
     AudienceMixin,
+    PublishedQuerySetMixin,
     SharingMixin,
     TaxonomyMixin,
     for_audience,
 )
 from network.pages import structured_data
-from network.pages.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
-)
+from network.pages.listing import ListingFilter, ListingPage, paginate, term_options
 from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 from network.platform.membership import is_member
 from network.resources.models import ResourceAttachment, visible_attachments
@@ -57,7 +52,7 @@ class EventFormat(models.TextChoices):
     IN_PERSON = "in-person", "In person"
 
 
-class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
+class EventIndexPage(KnownRestrictionsMixin, ListingPage):
     introduction = models.TextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -67,11 +62,12 @@ class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
     template = "events/event_index_page.html"
     max_count = 1
 
+    listing_model = "events.EventPage"
+
     class Meta:
         verbose_name = "events index"
 
-    @staticmethod
-    def listing_filters():
+    def listing_filters(self, request):
         return [
             ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
             ListingFilter("sector", "Sector", "sectors__slug", term_options(Sector)),
@@ -80,25 +76,15 @@ class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
             ListingFilter("kind", "Kind of event", "kind", EventKind.choices),
         ]
 
-    @path("")
-    def listing(self, request):
-        events = EventPage.objects.visible_to(request.user).descendant_of(self)
-        filters = self.listing_filters()
-        filtered, selected = filter_queryset(events, request.GET, filters)
+    def listing_results(self, request, events):
+        """Upcoming events a page at a time, soonest first; the latest past ones after."""
         now = timezone.now()
-        upcoming = paginate(request, filtered.upcoming(now).for_listing())
-        past = filtered.past(now).for_listing()[:PAST_EVENTS_SHOWN]
-
-        return self.render(
-            request,
-            context_overrides={
-                "upcoming": upcoming,
-                "past": past,
-                "filters": filters,
-                "selected": selected,
-                "chips": selected_chips(request.GET, filters, selected),
-            },
-        )
+        return {
+            "upcoming": paginate(
+                request, events.upcoming(now).for_listing(), self.listing_page_size
+            ),
+            "past": events.past(now).for_listing()[:PAST_EVENTS_SHOWN],
+        }
 
     def calendar_events(self, theme=None):
         """Upcoming public events: a feed is read by calendar apps that never sign in."""
@@ -123,7 +109,7 @@ class EventIndexPage(KnownRestrictionsMixin, RoutablePageMixin, Page):
         return feed_response(self.calendar_events(theme), request, theme=theme)
 
 
-class EventPageQuerySet(RestrictionAwareQuerySet):
+class EventPageQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted events, less members-only ones for anyone not a member."""
         return for_audience(self.live().public(), user)

@@ -138,6 +138,25 @@ class TaxonomyMixin(models.Model):
         return targets
 
 
+class PublishedQuerySetMixin:
+    """For the queryset of a page type with TaxonomyMixin: what readers can find of it."""
+
+    def published(self):
+        """Live pages under no view restriction."""
+        return self.live().public()
+
+    def published_between(self, start, end):
+        """Pages first published after ``start`` up to ``end``, for the email digests
+        (network.notifications.digests), with the terms followed_targets() reads fetched
+        with them rather than a query a page."""
+        return (
+            self.published()
+            .filter(first_published_at__gt=start, first_published_at__lte=end)
+            .select_related("region")
+            .prefetch_related("themes", "sectors")
+        )
+
+
 class SharingMixin(models.Model):
     """What a page shows when shared or found: the description and image used for OpenGraph,
     and the schema.org description search engines read."""

@@ -67,7 +67,8 @@ _sources = {}
 
 def register_source(name, published_between):
     """A content app's new pages: (start, end) -> pages first published in that window,
-    live and shown to readers, with what followed_targets() reads already fetched."""
+    live and shown to readers, with what followed_targets() reads already fetched; a page
+    type's ``objects.published_between`` (network.models.mixins.PublishedQuerySetMixin)."""
     _sources[name] = published_between
 
 

@@ -1,4 +1,4 @@
-"""Query-string filters and pagination shared by the blog and case study listings.
+"""Query-string filters and pagination shared by the index pages and the member directory.
 
 Filters name terms by slug and combine values of one filter with OR and different
 filters with AND. Values that are not among a filter's options are ignored, as if they
@@ -8,8 +8,11 @@ end) never raise.
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
 
 from network.platform import content_versions
 from network.platform.versioned import PerContentVersionByKey
@@ -83,3 +86,50 @@ def selected_chips(params, filters, selected):
                 }
             )
     return chips
+
+
+class ListingPage(RoutablePageMixin, Page):
+    """An index page listing the pages of one type below it, filtered and a page at a time.
+
+    Each index page names the type it lists, its filters and, where they differ from the
+    type's ``for_listing()``, its order and what the template shows; its own routes (feeds,
+    compare, calendars) stand beside the listing at its address.
+    """
+
+    # The page type listed, as "app_label.Model" (it is usually defined further down):
+    # its queryset has visible_to() and for_listing().
+    listing_model = None
+    listing_name = None  # the template's name for the page of results
+    listing_order = ()  # an order of its own, where for_listing() gives none or another
+    listing_page_size = None  # settings.LISTING_PAGE_SIZE unless set
+
+    class Meta:
+        abstract = True
+
+    def listing_filters(self, request):
+        """The ListingFilters offered, in the order the form shows them."""
+        return []
+
+    def listing_results(self, request, pages):
+        """What the template shows of the filtered pages: a page of them and how many."""
+        pages = pages.for_listing()
+        if self.listing_order:
+            pages = pages.order_by(*self.listing_order)
+        results = paginate(request, pages, self.listing_page_size)
+        return {self.listing_name: results, "result_count": results.paginator.count}
+
+    def listing_context(self, request):
+        filters = self.listing_filters(request)
+        model = apps.get_model(self.listing_model)
+        pages = model.objects.visible_to(request.user).descendant_of(self)
+        filtered, selected = filter_queryset(pages, request.GET, filters)
+        return {
+            **self.listing_results(request, filtered),
+            "filters": filters,
+            "selected": selected,
+            "chips": selected_chips(request.GET, filters, selected),
+        }
+
+    @path("")
+    def listing(self, request):
+        return self.render(request, context_overrides=self.listing_context(request))

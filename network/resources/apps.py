@@ -11,10 +11,10 @@ class ResourcesConfig(AppConfig):
         from network.notifications import digests
         from network.pages import index_pages
 
-        from . import access, digest_source, signals
-        from .models import ResourceIndexPage
+        from . import access, signals
+        from .models import ResourceIndexPage, ResourcePage
 
         access.connect()
         signals.connect()
-        digests.register_source("resources", digest_source.published_between)
+        digests.register_source("resources", ResourcePage.objects.published_between)
         index_pages.register("resources", ResourceIndexPage)

@@ -19,15 +19,16 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from network.models import Region, Sector, Theme
-from network.models.mixins import Audience, AudienceMixin, SharingMixin, TaxonomyMixin, for_audience
-from network.pages import structured_data
-from network.pages.listing import (
-    ListingFilter,
-    filter_queryset,
-    paginate,
-    selected_chips,
-    term_options,
+from network.models.mixins import (
+    Audience,
+    AudienceMixin,
+    PublishedQuerySetMixin,
+    SharingMixin,
+    TaxonomyMixin,
+    for_audience,
 )
+from network.pages import structured_data
+from network.pages.listing import ListingFilter, ListingPage, term_options
 from network.pages.restrictions import KnownRestrictionsMixin, RestrictionAwareQuerySet
 
 FIRST_YEAR = 1950
@@ -41,7 +42,7 @@ class DocumentType(models.TextChoices):
     SLIDES = "slides", "Slides"
 
 
-class ResourceIndexPage(KnownRestrictionsMixin, Page):
+class ResourceIndexPage(KnownRestrictionsMixin, ListingPage):
     # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
@@ -54,11 +55,14 @@ class ResourceIndexPage(KnownRestrictionsMixin, Page):
     template = "resources/resource_index_page.html"
     max_count = 1
 
+    listing_model = "resources.ResourcePage"
+    listing_name = "resources"
+    listing_order = ("-year", "title", "pk")
+
     class Meta:
         verbose_name = "resource library"
 
-    @staticmethod
-    def listing_filters():
+    def listing_filters(self, request):
         return [
             ListingFilter("type", "Kind of document", "document_type", DocumentType.choices),
             ListingFilter("theme", "Theme", "themes__slug", term_options(Theme)),
@@ -66,21 +70,8 @@ class ResourceIndexPage(KnownRestrictionsMixin, Page):
             ListingFilter("region", "Region", "region__slug", term_options(Region)),
         ]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        resources = ResourcePage.objects.visible_to(request.user).descendant_of(self)
-        filters = self.listing_filters()
-        filtered, selected = filter_queryset(resources, request.GET, filters)
-        context.update(
-            resources=paginate(request, filtered.for_listing().order_by("-year", "title", "pk")),
-            filters=filters,
-            selected=selected,
-            chips=selected_chips(request.GET, filters, selected),
-        )
-        return context
 
-
-class ResourcePageQuerySet(RestrictionAwareQuerySet):
+class ResourcePageQuerySet(PublishedQuerySetMixin, RestrictionAwareQuerySet):
     def visible_to(self, user):
         """Live, unrestricted resources, less members-only ones for anyone not a member."""
         return for_audience(self.live().public(), user)

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from blog.models import BlogPage
 from network.models import (
@@ -21,10 +22,18 @@ from network.models import (
     Follow,
     Immediate,
     Notification,
+    Region,
     Theme,
 )
 from network.notifications import digests, unsubscribe
-from tests.factories import BlogPageFactory, CaseStudyPageFactory, UserFactory, member_user
+from tests.factories import (
+    BlogPageFactory,
+    CaseStudyPageFactory,
+    EventPageFactory,
+    ResourcePageFactory,
+    UserFactory,
+    member_user,
+)
 from tests.network.test_email_delivery import smtp_server  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -273,6 +282,49 @@ def test_building_digests_costs_the_same_queries_for_ten_members_or_sixty(
     # A handful per batch and one per kind of content (17 on SQLite with four kinds, two
     # more on PostgreSQL), never one per member.
     assert many <= 15 + len(digests._sources)
+
+
+SOURCES = {
+    "blog": ("blog_index", BlogPageFactory),
+    "casestudies": ("case_index", CaseStudyPageFactory),
+    "events": ("event_index", EventPageFactory),
+    "resources": ("resource_index", ResourcePageFactory),
+}
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_each_kind_offers_what_readers_can_find_first_published_in_the_window(
+    request, source, theme
+):
+    index_fixture, factory = SOURCES[source]
+    index = request.getfixturevalue(index_fixture)
+    region = Region.objects.first()
+    for _ in range(3):
+        factory(parent=index, title="New this week", region=region, taxonomy={"themes": [theme]})
+    factory(parent=index, title="Still a draft", live=False)
+    older = factory(parent=index, title="Last month")
+    type(older).objects.filter(pk=older.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    behind = factory(parent=index, title="Behind a password")
+    PageViewRestriction.objects.create(page=behind, restriction_type="password", password="x")
+    end = timezone.now()
+
+    with CaptureQueriesContext(connection) as captured:
+        found = list(digests._sources[source](end - datetime.timedelta(days=7), end))
+        targets = [target for page in found for target in page.followed_targets()]
+    assert [page.title for page in found] == ["New this week"] * 3
+    assert theme in targets
+    assert region in targets
+    # The page and each thing it can be followed by, fetched together: never a query a page.
+    assert len(captured) <= 5
+
+
+def test_a_post_hidden_while_reports_are_reviewed_is_in_no_digest(blog_index, theme):
+    hidden = BlogPageFactory(parent=blog_index, title="Reported post")
+    hidden.hide_for_review(True)
+    end = timezone.now()
+    assert list(BlogPage.objects.published_between(end - datetime.timedelta(days=1), end)) == []
 
 
 # Immediate emails respect the same choices ---------------------------------------------
