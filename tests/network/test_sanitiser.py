@@ -563,7 +563,7 @@ def test_generated_markup_is_neutralised(source):
 # --- one door ------------------------------------------------------------------------------
 
 SCANNED = ["network", "blog", "casestudies", "search"]
-SANITISER = ROOT / "network" / "sanitiser.py"
+SANITISER = ROOT / "network" / "text" / "sanitiser.py"
 _TEXTUAL_IMPORT = re.compile(
     r"^\s*(import\s+bleach\b|from\s+bleach\b)|import_module\(\s*['\"]bleach|__import__\(\s*['\"]bleach",
     re.MULTILINE,
