@@ -6,9 +6,10 @@ reflections still in review go with the account.
 """
 
 from network.members.member_data import Source
+from network.moderation.submissions import review_state
 
 from .models import BlogPageAuthor
-from .reflections import authored_by, state_of
+from .reflections import authored_by
 
 
 def _record(post):
@@ -17,7 +18,7 @@ def _record(post):
         "title": revision.title,
         "summary": revision.summary,
         "body": [block.get_prep_value() for block in revision.body],
-        "state": state_of(post),
+        "state": review_state(post),
         "audience": revision.audience,
         "themes": [theme.slug for theme in revision.themes.all()],
         "sectors": [sector.slug for sector in revision.sectors.all()],

@@ -8,14 +8,8 @@ reflection is made of.
 
 from network.models import MemberProfile
 from network.moderation.drafts import DraftKind
-from network.moderation.submissions import ReviewState, review_feedback, review_state
 
 from .models import BlogIndexPage, BlogPage, BlogPageAuthor
-
-# A reflection is reviewed like any other member submission; the names stay for callers.
-ReflectionState = ReviewState
-state_of = review_state
-latest_feedback = review_feedback
 
 
 def authored_by(user):

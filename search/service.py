@@ -9,8 +9,7 @@ logged; nobody sees an error.
 
 import logging
 
-from search import suggestions
-from search.database import engine
+from search.database import engine, suggestions
 from search.elastic import faceted_search as es_search
 from search.elastic.connection import NodeRefusedError, SearchUnavailableError, is_configured
 

@@ -10,6 +10,7 @@ the limit, and a refusal (429) is never stored in the page cache.
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -83,7 +84,7 @@ def opened(request):
     if not is_local_path(request, target) or (request.method == "POST" and not genuine):
         if request.method == "POST":
             return HttpResponse(status=400)
-        return HttpResponseRedirect("/search/")
+        return HttpResponseRedirect(reverse("search"))
     if genuine:
         analytics.record_click(query, target)
     if request.method == "POST":

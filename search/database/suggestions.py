@@ -1,4 +1,4 @@
-"""Suggestions while typing: titles and taxonomy terms that start with what was typed.
+"""Suggestions while typing on the database path: titles and terms that start with what was typed.
 
 Small and cheap on purpose: the endpoint answers a few dozen bytes per keystroke and the
 search page works the same without it.
