@@ -5,8 +5,9 @@ import re
 from django import forms
 from django.conf import settings
 
-from network.models import Sector, Theme
+from network.models import Sector
 from network.models.mixins import Audience
+from network.moderation.drafts import themes_field
 from network.platform.form_fields import ModelMultipleChoiceField
 from network.platform.honeypot import HoneypotMixin
 from network.text.lines import one_line
@@ -39,13 +40,7 @@ class ReflectionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
             "quote and [text](https://link) for a link. Use Preview to check how it looks."
         ),
     )
-    themes = ModelMultipleChoiceField(
-        label="CMHF themes",
-        queryset=Theme.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Choose at least one.",
-        error_messages={"required": "Choose at least one CMHF theme."},
-    )
+    themes = themes_field()
     sectors = ModelMultipleChoiceField(
         queryset=Sector.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )

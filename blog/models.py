@@ -127,15 +127,10 @@ class BlogIndexPage(KnownRestrictionsMixin, SharingMixin, ListingPage):
     # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
 
-    parent_page_types = ["network.HomePage"]
     subpage_types = ["blog.BlogPage"]
     template = "blog/blog_index_page.html"
-    max_count = 1
 
     listing_model = "blog.BlogPage"
     listing_name = "posts"

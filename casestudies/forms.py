@@ -8,8 +8,9 @@ guess at the literature's vocabulary.
 
 from django import forms
 
-from network.models import Region, Sector, Theme
+from network.models import Region, Sector
 from network.models.mixins import Audience
+from network.moderation.drafts import themes_field
 from network.platform.form_fields import ModelChoiceField, ModelMultipleChoiceField
 from network.platform.honeypot import HoneypotMixin
 from network.text.lines import one_line
@@ -93,13 +94,7 @@ class CaseStudySuggestionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One a line, with what each does if you know it. Up to 1,000 characters.",
     )
-    themes = ModelMultipleChoiceField(
-        label="CMHF themes",
-        queryset=Theme.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Choose at least one.",
-        error_messages={"required": "Choose at least one CMHF theme."},
-    )
+    themes = themes_field()
     sectors = ModelMultipleChoiceField(
         label="Sectors involved",
         queryset=Sector.objects.all(),

@@ -86,15 +86,10 @@ class CaseStudyIndexPage(KnownRestrictionsMixin, SharingMixin, ListingPage):
     # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
     promote_panels = [*Page.promote_panels, FieldPanel("share_image")]
 
-    parent_page_types = ["network.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     template = "casestudies/case_study_index_page.html"
-    max_count = 1
 
     listing_model = "casestudies.CaseStudyPage"
     listing_name = "case_studies"

@@ -53,14 +53,8 @@ class EventFormat(models.TextChoices):
 
 
 class EventIndexPage(KnownRestrictionsMixin, ListingPage):
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["network.HomePage"]
     subpage_types = ["events.EventPage"]
     template = "events/event_index_page.html"
-    max_count = 1
 
     listing_model = "events.EventPage"
 

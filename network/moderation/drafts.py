@@ -10,11 +10,13 @@ the locking that makes it hold are the same for both.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
+from network.models import Theme
 from network.moderation.limits import lock_account
 from network.moderation.submissions import (
     ReviewState,
@@ -26,6 +28,7 @@ from network.moderation.submissions import (
     with_reviews,
 )
 from network.pages.page_forms import free_slug
+from network.platform.form_fields import ModelMultipleChoiceField
 
 
 class DailyLimitError(Exception):
@@ -115,3 +118,15 @@ class DraftKind:
                 )
             )
         return rows
+
+
+def themes_field():
+    """The CMHF themes every member submission is tagged with: at least one, so it can be
+    found by theme and reaches the members who follow it."""
+    return ModelMultipleChoiceField(
+        label="CMHF themes",
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose at least one.",
+        error_messages={"required": "Choose at least one CMHF theme."},
+    )

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -95,6 +97,14 @@ class ListingPage(RoutablePageMixin, Page):
     type's ``for_listing()``, its order and what the template shows; its own routes (feeds,
     compare, calendars) stand beside the listing at its address.
     """
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    # One listing of each kind, straight under the home page.
+    parent_page_types = ["network.HomePage"]
+    max_count = 1
 
     # The page type listed, as "app_label.Model" (it is usually defined further down):
     # its queryset has visible_to() and for_listing().

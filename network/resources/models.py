@@ -46,14 +46,8 @@ class ResourceIndexPage(KnownRestrictionsMixin, ListingPage):
     # Read alike by everyone in an audience, less the personal parts (caching/audience_cache.py).
     shared_by_audience = True
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["network.HomePage"]
     subpage_types = ["resources.ResourcePage"]
     template = "resources/resource_index_page.html"
-    max_count = 1
 
     listing_model = "resources.ResourcePage"
     listing_name = "resources"
