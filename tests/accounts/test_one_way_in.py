@@ -10,7 +10,6 @@ email and password to every one of them, expecting no session from any but allau
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
@@ -18,7 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from tests.factories import BlogPageFactory, ResourcePageFactory, UserFactory, document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 PASSWORD = "a-good-long-password"
 PRIVACY_PASSWORD = "privacy-password"
@@ -29,14 +28,6 @@ PRIVACY_PASSWORD_VIEWS = {
     "wagtail.views.authenticate_with_password",
     "wagtail.documents.views.serve.authenticate_with_password",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """These tests spend allauth's limits on purpose; later tests must start with them full."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def signed_in(client):

@@ -2,7 +2,6 @@
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from network.models import Invitation, MembershipApplication
@@ -10,13 +9,7 @@ from tests.factories import BlogPageFactory, UserFactory
 
 PASSWORD = "a-good-long-password"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """These tests spend allauth's limits on purpose; later tests must start with them full."""
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 def signed_in(client):
