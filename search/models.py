@@ -97,3 +97,26 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}"
+
+
+class PassageVector(models.Model):
+    """One passage of a findable document, as the local language model reads it.
+
+    Kept by the platform rather than the index: Elasticsearch 7.10 as the project runs it
+    has no vector field. `text_hash` lets a rebuild reuse the vector of a passage whose
+    words have not changed instead of embedding it again.
+    """
+
+    document = models.CharField(max_length=40)  # the index's document id, "post-12"
+    position = models.PositiveSmallIntegerField()
+    text_hash = models.CharField(max_length=32, db_index=True)
+    vector = models.BinaryField()  # float32 unit vector
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="search_passage_vector")
+        ]
+        verbose_name = "passage vector"
+
+    def __str__(self):
+        return f"{self.document} #{self.position}"

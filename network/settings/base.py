@@ -330,6 +330,9 @@ ELASTICSEARCH_RETRY_SECONDS = env_int("ELASTICSEARCH_RETRY_SECONDS", 30)
 ELASTICSEARCH_BREAKER_FAILURES = env_int("ELASTICSEARCH_BREAKER_FAILURES", 3)
 ELASTICSEARCH_BREAKER_WINDOW = env_int("ELASTICSEARCH_BREAKER_WINDOW", 10)
 ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
+# The local language model that ranks by meaning beside the words (search/semantic/);
+# `scripts/language-model fetch` puts it here. Empty, or missing files: words alone.
+LANGUAGE_MODEL_DIR = os.environ.get("LANGUAGE_MODEL_DIR", str(BASE_DIR / "var" / "language-model"))
 # Searches and suggestions a minute from one client (an account, or else an address)
 # before it is asked to wait; far above what a person does, far below a script. 0 is off.
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)

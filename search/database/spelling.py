@@ -45,16 +45,33 @@ def _collect():
     return frozenset(word for word in found if word not in STOPWORDS and not word.isdigit())
 
 
+# Endings a known word may carry that the word asked for lacks: "involve" is known from
+# "involved", "support" from "supporters". A word is corrected only when no form is known.
+ENDINGS = ("s", "es", "d", "ed", "ing", "r", "er", "ers", "ment", "ments", "ly", "al")
+
+
+def bases(word):
+    yield word
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= CORRECT_FROM_LENGTH:
+            yield word[: -len(ending)]
+
+
 class Vocabulary:
     def __init__(self, known):
         self.known = known
         self.stems = frozenset(stem(word) for word in known)
+        self.forms = frozenset(base for word in known for base in bases(word))
         self.by_initial = {}
         for word in known:
             self.by_initial.setdefault(word[0], []).append(word)
 
     def __contains__(self, word):
-        return word in self.known or stem(word) in self.stems
+        return (
+            word in self.known
+            or stem(word) in self.stems
+            or any(base in self.forms for base in bases(word))
+        )
 
     def correction(self, word):
         """The closest known word, or None when the word is known or nothing is close."""

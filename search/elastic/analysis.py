@@ -9,8 +9,8 @@
   and "self referral" meet the same rule.
 - `content_words` (search time, no synonyms) splits and joins hyphenated query words,
   and carries the fuzzy clause that forgives typing slips.
-- `folded` serves the suggestions while typing, and holds the single words of public
-  titles and summaries that "Did you mean" corrects towards.
+- `folded` serves the suggestions while typing; `spelling` holds the words of public
+  content, in their word forms, that "Did you mean" corrects towards.
 
 Synonyms are search-time only, so a changed group needs no re-analysis of documents; the
 index is rebuilt behind its alias with the new groups (search/elastic/index_admin.py).
@@ -147,6 +147,12 @@ def analysis(rules):
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": ["lowercase", "asciifolding"],
+            },
+            # Did you mean: a word is known when any form of it is used.
+            "spelling": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding", "word_forms"],
             },
         },
     }

@@ -6,8 +6,8 @@ and region pages. Drafts, pages in review and hidden posts are never sent, so no
 can find them whatever its filters. Each document carries the audience that may see it
 (public, members, hidden) and, for a profile, its owner, which the search filters on.
 
-Words for "Did you mean" (`spelling`) come from public documents only, so a correction can
-never reveal a word from members-only content.
+Words for "Did you mean" (`spelling`) come from public documents only (their titles,
+summaries and text), so a correction can never reveal a word from members-only content.
 """
 
 import hashlib
@@ -54,7 +54,9 @@ class ContentDocument(Document):
     # A resource's document, one entry per page, so a highlight is one page's passage.
     document_text = _text(index_options="offsets")
     keywords = _text()
-    spelling = Text(analyzer="folded")  # single words: the term suggester's candidates
+    role = _text()  # a member's role: what a search for a person most often names
+    # Single words, the term suggester's candidates; `forms` tells a known word in any form.
+    spelling = Text(analyzer="folded", fields={"forms": Text(analyzer="spelling")})
     audience = Keyword()
     owner = Integer()
     date = Date()
@@ -164,16 +166,17 @@ def _spelling(audience, *texts):
 
 def post_source(post, tags):
     audience = post.audience
+    body = _stream_text(post.body.raw_data)
     return {
         "kind": "post",
         "object_id": post.pk,
         "title": post.title,
         "summary": post.summary,
-        "body": _stream_text(post.body.raw_data),
+        "body": body,
         "audience": audience,
         "date": post.date,
         "year": str(post.date.year),
-        "spelling": _spelling(audience, post.title, post.summary),
+        "spelling": _spelling(audience, post.title, post.summary, body),
         **tags.fields(post),
     }
 
@@ -202,7 +205,7 @@ def case_study_source(study, tags):
         "year": str(study.date_published.year),
         "status": study.status,
         "integration": study.integration_type,
-        "spelling": _spelling(study.audience, study.title, study.summary),
+        "spelling": _spelling(study.audience, study.title, study.summary, body),
         **tags.fields(study),
     }
 
@@ -219,7 +222,9 @@ def event_source(event, tags):
         "audience": event.audience,
         "date": day,
         "year": str(day.year),
-        "spelling": _spelling(event.audience, event.title, event.summary),
+        "spelling": _spelling(
+            event.audience, event.title, event.summary, plain_text(event.description)
+        ),
         **tags.fields(event),
     }
 
@@ -244,13 +249,21 @@ def resource_source(resource, tags):
 
 
 def profile_source(profile, _tags=None):
+    """A person is found by what they do, where and what they care about: their role and
+    organisation are the summary, and the names of their sector, region and interests are
+    words to match (keywords), not only filters."""
+    interests = [theme.name for theme in profile.interests.all()]
+    placed = [term.name for term in (profile.sector, profile.region) if term is not None]
     return {
         "kind": "member",
         "object_id": profile.pk,
         "title": profile.name,
         "summary": " · ".join(p for p in (profile.role, profile.organisation) if p),
+        "role": profile.role,
+        "keywords": " · ".join([*placed, *interests]),
         "body": profile.bio,
         "audience": profile.visibility,
+        "spelling": _spelling(profile.visibility, profile.role, profile.bio),
         "owner": profile.user_id,
         "url": profile.get_absolute_url(),
         "theme": [theme.slug for theme in profile.interests.all()],

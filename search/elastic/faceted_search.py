@@ -22,6 +22,7 @@ the viewer may not see.
 import datetime
 import html
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.paginator import Paginator
 from django.utils.html import escape
@@ -33,7 +34,7 @@ from network.pages.listing import selected_chips
 from network.platform.membership import is_facilitator, is_member
 from search.analytics import opened_url
 from search.elastic.connection import ALIAS, guarded, index_alias
-from search.elastic.documents import CONTENT_KINDS, TOPIC_KINDS
+from search.elastic.documents import CONTENT_KINDS, TOPIC_KINDS, document_id
 from search.facets import build_facets, facet_result
 from search.language.text import STOPWORDS, printable, words
 from search.results import (
@@ -47,6 +48,7 @@ from search.results import (
     add_toggle_queries,
     stored_passages,
 )
+from search.semantic import vectors
 from search.visible import visible_keys
 
 FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body", "document_text"]
@@ -58,6 +60,10 @@ SNIPPET_LENGTH = 260
 # highlighted, and one page's words at most.
 PASSAGE_FIELD = "document_text"
 MEMBER_WEIGHT = 0.2
+PERSON_FIELDS = ["title", "role^2", "summary", "keywords", "body^0.5"]
+PERSON_MATCH = "2<75%"
+PERSON_WEIGHT = 1.0
+ROLE_WEIGHT = 1.0
 TOPICS_SHOWN = 5
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's result window
 DATE_DESC = {"date": {"order": "desc", "missing": "_last"}}
@@ -143,6 +149,47 @@ def content_query(text, fields=FIELDS):
     )
 
 
+def person_query(text):
+    """Profiles, ranked by how much of the query the person is.
+
+    A profile that mentions a word or two of a question about guidance ranks low: its
+    words count at MEMBER_WEIGHT. One whose name, role, organisation, sector, region and
+    interests hold most of the query's ideas together (a role with a place or an
+    interest: "pharmacist doing medication reviews in the North West") is scored as one
+    field across them all and comes first; a query with no sign of a person ("physical
+    health checks") is still matched that way, but a role named in the query is what
+    lifts a profile above the guidance.
+    """
+    member = Q("term", kind="member")
+    return Q(
+        "bool",
+        filter=[member],
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                type="cross_fields",
+                fields=PERSON_FIELDS,
+                minimum_should_match=PERSON_MATCH,
+                boost=PERSON_WEIGHT,
+            ),
+            Q("match", role={"query": text, "boost": ROLE_WEIGHT}),
+            Q("multi_match", query=text, fields=FIELDS, boost=MEMBER_WEIGHT),
+            Q(
+                "multi_match",
+                query=text,
+                fields=PERSON_FIELDS,
+                analyzer="content_words",
+                fuzziness="AUTO:5,9",
+                prefix_length=1,
+                max_expansions=20,
+                boost=MEMBER_WEIGHT,
+            ),
+        ],
+        minimum_should_match=1,
+    )
+
+
 class ContentSearch(FacetedSearch):
     """Posts, case studies and profiles; filters that are not facets are ignored."""
 
@@ -150,9 +197,10 @@ class ContentSearch(FacetedSearch):
     fields = FIELDS
     facets = {param: TermsFacet(field=field, size=200) for param, field in TERM_FACETS.items()}
 
-    def __init__(self, viewer, query, filters, sort):
+    def __init__(self, viewer, query, filters, sort, typed=""):
         self.index = index_alias()
         self.viewer = viewer
+        self.typed = typed or query
         super().__init__(query, filters, sort)
 
     def add_filter(self, name, filter_values):
@@ -195,14 +243,14 @@ class ContentSearch(FacetedSearch):
     def query(self, search, query):
         if not query:
             return search
-        # Guidance first: a profile that mentions the words ranks below posts and case
-        # studies that are about them.
         return search.query(
             Q(
-                "boosting",
-                positive=content_query(query),
-                negative=Q("term", kind="member"),
-                negative_boost=MEMBER_WEIGHT,
+                "bool",
+                should=[
+                    Q("bool", must=[content_query(query)], must_not=[Q("term", kind="member")]),
+                    person_query(query),
+                ],
+                minimum_should_match=1,
             )
         )
 
@@ -255,19 +303,17 @@ def _topics_search(viewer, query):
 
 
 def _did_you_mean(search, query):
-    """Corrections for words the public titles and summaries never use (a term suggester:
-    one lookup per word, where a phrase suggester would run a query per candidate)."""
+    """Corrections for words the public content never uses in any form (term suggesters:
+    one lookup per word, where a phrase suggester would run a query per candidate).
+
+    `spelling` offers real words as corrections; `known` reads the same words with word
+    forms, so "involve" is known from "involved" and "works" from "work", and a word
+    it finds in any form is never corrected. The query goes as it was typed, so each
+    correction's offset points into it."""
+    options = {"suggest_mode": "missing", "min_word_length": 4, "size": 1}
     return search.suggest(
-        "spelling",
-        query,
-        term={
-            "field": "spelling",
-            "analyzer": "folded",
-            "suggest_mode": "missing",
-            "min_word_length": 4,
-            "size": 1,
-        },
-    )
+        "spelling", query, term={"field": "spelling", "analyzer": "folded", **options}
+    ).suggest("known", query, term={"field": "spelling.forms", "analyzer": "spelling", **options})
 
 
 class ResultWindow:
@@ -313,7 +359,7 @@ def _passages(found):
     """Each shown resource's passage and the page it is on, found by matching the
     highlighted fragment against the stored pages (the index does not say which page)."""
     fragments = {}
-    for hit in found.hits:
+    for hit in found:
         highlighted = getattr(hit.meta, "highlight", None)
         texts = getattr(highlighted, PASSAGE_FIELD, None) if highlighted is not None else None
         if hit.kind == "resource" and texts:
@@ -363,18 +409,19 @@ def _page_of(faceted, number):
     return faceted._s[start : start + PAGE_SIZE]
 
 
-def _ask(faceted, number, hits=True):
+def _ask(faceted, number, hits=True, fused=False):
     """One round trip: the page of hits, the counts with "Did you mean", and the topics.
 
     Answers (hits, counts, topics): hits is None when not asked for, and topics empty
-    when there are no words."""
+    when there are no words. With `fused`, the hits are the first FUSED_DEPTH by words,
+    to be fused with those by meaning."""
     text = faceted._query
     multi = MultiSearch(index=index_alias(), using=ALIAS)
     if hits:
-        multi = multi.add(_page_of(faceted, number))
+        multi = multi.add(faceted._s[:FUSED_DEPTH] if fused else _page_of(faceted, number))
     counts = faceted.counts_search()
     # Beside the counts rather than the hits, which highlighting already keeps busier.
-    multi = multi.add(_did_you_mean(counts, text) if text else counts)
+    multi = multi.add(_did_you_mean(counts, faceted.typed) if text else counts)
     if text:
         multi = multi.add(_topics_search(faceted.viewer, text))
     with guarded():
@@ -398,11 +445,12 @@ def _hit(document, url, query, **fields):
 
 
 def _hits(user, query, found, topics_found):
-    keys = [(hit.kind, hit.object_id) for hit in [*found.hits, *topics_found]]
+    """Hits to show from the index's hits (`found`, a list) and the topics beside them."""
+    keys = [(hit.kind, hit.object_id) for hit in [*found, *topics_found]]
     visible = visible_keys(user, keys)
     passages = _passages(found)
     hits = []
-    for hit in found.hits:
+    for hit in found:
         if (hit.kind, hit.object_id) not in visible:
             continue
         day = datetime.date.fromisoformat(hit.date[:10]) if "date" in hit and hit.date else None
@@ -440,8 +488,11 @@ def search(request):
         sort = "newest"  # nothing to rank by: browsing a facet
     order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
     number = _page_number(params.get("page"))
-    faceted = ContentSearch(request.user, text, selected, order)
-    found, counts, topics_found = _ask(faceted, number, hits=not browse)
+    faceted = ContentSearch(request.user, text, selected, order, typed=query)
+    meaning = None
+    if text and sort == "relevance" and number <= FUSED_PAGES and vectors.available():
+        meaning = _by_meaning(text)
+    found, counts, topics_found = _ask(faceted, number, hits=not browse, fused=meaning is not None)
     aggregations = counts.to_dict()["aggregations"]
     total = aggregations[RESULTS_BUCKET]["doc_count"]
     if not browse and total and (number - 1) * PAGE_SIZE >= total:  # past the end: the last
@@ -469,29 +520,86 @@ def search(request):
         suggestion_params["q"] = suggestion
         suggestion_params.pop("page", None)
         response.suggestion_query = suggestion_params.urlencode()
-    hits, response.topics = _hits(request.user, query, found, topics_found)
+    shown = list(found.hits)
+    if meaning is not None:
+        shown, total = _fused_page(faceted, selected, found, meaning.result(), number, total)
+    hits, response.topics = _hits(request.user, query, shown, topics_found)
     paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
     response.page = paginator.page(number)
     return response
+
+
+# Hybrid ranking: the first FUSED_DEPTH hits by words and the closest documents by meaning
+# are fused by reciprocal rank (each list gives 1 / (RANK_CONSTANT + rank)); past the
+# pages they fill, the ranking by words goes on alone.
+FUSED_DEPTH = 50
+FUSED_PAGES = FUSED_DEPTH // PAGE_SIZE
+RANK_CONSTANT = 60
+MEANING_WEIGHT = 1.0
+# Below this cosine a document is not close enough in meaning to be added by meaning.
+CLOSE_IN_MEANING = 0.35
+_meaning_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-meaning")
+
+
+def _by_meaning(text):
+    """The closest documents by meaning, worked out while the node answers the words.
+
+    The matrix is read here, on the request's own thread and database connection; only
+    the model and the matrix product run beside the node's answer.
+    """
+    matrix = vectors.matrix()
+    return _meaning_pool.submit(
+        lambda: matrix.nearest(vectors.query_vector(text), FUSED_DEPTH) if matrix.documents else []
+    )
+
+
+def _fused_page(faceted, selected, found, closest, number, total):
+    """The page's hits and the new total, by reciprocal rank over words and meaning.
+
+    A document found only by meaning is shown only if it passes every filter the words'
+    hits passed: the viewer's audiences, the kinds searched and the chosen facets.
+    """
+    by_words = list(found.hits)
+    ranked = {document_id(hit.kind, hit.object_id): n for n, hit in enumerate(by_words)}
+    close = [doc for doc, cosine in closest if cosine >= CLOSE_IN_MEANING]
+    scores = {doc: 1 / (RANK_CONSTANT + n + 1) for doc, n in ranked.items()}
+    for n, doc in enumerate(close):
+        scores[doc] = scores.get(doc, 0) + MEANING_WEIGHT / (RANK_CONSTANT + n + 1)
+    by_id = {document_id(hit.kind, hit.object_id): hit for hit in by_words}
+    extra = [doc for doc in close if doc not in by_id]
+    if extra:
+        allowed = ContentSearch(faceted.viewer, "", selected, faceted._sort)
+        with guarded():
+            answer = allowed._s.filter("ids", values=extra)[: len(extra)].execute()
+        for hit in answer.hits:
+            by_id[document_id(hit.kind, hit.object_id)] = hit
+    fused = sorted((doc for doc in scores if doc in by_id), key=lambda doc: -scores[doc])
+    added = sum(1 for doc in fused if doc not in ranked)
+    start = (number - 1) * PAGE_SIZE
+    return [by_id[doc] for doc in fused[start : start + PAGE_SIZE]], total + added
 
 
 CLOSE_ENOUGH = 0.75  # a slip of one letter in four, not a different word ("sian", "seat")
 
 
 def _suggestion(counts, query):
-    """The query with each corrected word replaced, or None when nothing was corrected."""
+    """The query as typed with each misspelt word replaced, or None when none was.
+
+    The suggester gives each word's place in the typed query, so every other word,
+    its case and its punctuation stay as the person typed them."""
     if "suggest" not in counts:
         return None
-    corrected = " ".join(words(query))
-    changed = False
-    for entry in counts.suggest.spelling:
-        close = entry.options and entry.options[0].score >= CLOSE_ENOUGH
-        if close and entry.text in corrected.split():
-            corrected = " ".join(
-                entry.options[0].text if word == entry.text else word for word in corrected.split()
-            )
-            changed = True
-    return corrected if changed else None
+    # Words whose every form is missing: only `known` entries with options.
+    unknown = {(entry.offset, entry.length) for entry in counts.suggest.known if entry.options}
+    corrected = query
+    for entry in sorted(counts.suggest.spelling, key=lambda entry: -entry.offset):
+        if (entry.offset, entry.length) not in unknown:
+            continue
+        if not entry.options or entry.options[0].score < CLOSE_ENOUGH:
+            continue
+        start, end = entry.offset, entry.offset + entry.length
+        corrected = corrected[:start] + entry.options[0].text + corrected[end:]
+    return corrected if corrected != query else None
 
 
 def suggest(user, text, limit=8):

@@ -29,6 +29,7 @@ from search.elastic import documents as index_documents
 from search.elastic import index_admin
 from search.elastic.connection import guarded, index_alias, is_configured
 from search.models import IndexChange
+from search.semantic import vectors
 
 logger = logging.getLogger(__name__)
 # Sent once a transaction that recorded changes commits. Indexing never queues its own
@@ -95,8 +96,17 @@ def record_term(kind, term):
 
 
 def _documents(kind, pks):
-    """Index actions for what is findable now, delete actions for the rest."""
-    found = dict(index_documents.sources(kind, pks))
+    """Index actions for what is findable now, delete actions for the rest.
+
+    The passages of what is findable are embedded here, in the task, before the index
+    hears of the change; the vectors of the rest go with their documents.
+    """
+    found = dict(vectors.keep(index_documents.sources(kind, pks)))
+    vectors.forget(
+        index_documents.document_id(kind, pk)
+        for pk in pks
+        if index_documents.document_id(kind, pk) not in found
+    )
     for pk in pks:
         doc_id = index_documents.document_id(kind, pk)
         if doc_id in found:
@@ -153,12 +163,28 @@ def apply(changes=None, refresh=False):
     return applied
 
 
+def _noting_ids(pairs, seen):
+    for doc_id, source in pairs:
+        seen.append(doc_id)
+        yield doc_id, source
+
+
 def rebuild(progress=None, rules=None):
-    """A new index filled from the database, switched in atomically; returns its name."""
+    """A new index filled from the database, switched in atomically; returns its name.
+
+    Each chunk's passages are embedded just before the chunk is sent, reusing the vectors
+    of passages that have not changed; `progress.embedded(n)`, when the progress has it,
+    hears how many passages have been embedded so far.
+    """
     name = index_admin.create_index(index_admin.new_index_name(), rules=rules, filling=True)
     last_change = IndexChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    seen = []
     try:
-        index_admin.fill(name, index_admin.all_sources(), progress=progress)
+        pairs = vectors.keep(
+            _noting_ids(index_admin.all_sources(), seen),
+            progress=getattr(progress, "embedded", None),
+        )
+        index_admin.fill(name, pairs, progress=progress)
         with guarded() as es:
             es.indices.put_settings(
                 index=name,
@@ -173,11 +199,17 @@ def rebuild(progress=None, rules=None):
                 timeout="120s",
                 request_timeout=150,
             )
+            # Merged and read once before visitors meet it, rather than by their searches.
+            es.indices.forcemerge(
+                index=name, max_num_segments=1, request_timeout=index_admin.ADMIN_TIMEOUT * 5
+            )
+            index_admin.warm(es, name)
             old = index_admin.switch_alias(es, name)
     except Exception:
         with guarded() as es:
             es.indices.delete(index=name, ignore=[404], request_timeout=index_admin.ADMIN_TIMEOUT)
         raise
+    vectors.forget(sorted(vectors.stored_documents() - set(seen)))
     # Changes recorded while the new index filled went to the old one: replay them here.
     apply(IndexChange.objects.filter(pk__gt=last_change), refresh=True)
     with guarded() as es:

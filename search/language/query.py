@@ -98,6 +98,17 @@ def shared_start(strings):
 MAX_CONCEPTS = 12
 
 
+def as_typed(text, corrections):
+    """The typed query with only the corrected words replaced, or None when a corrected
+    word cannot be found in it as typed (its accents were folded, say)."""
+    for word, correction in corrections.items():
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        text, replaced = pattern.subn(correction, text)
+        if not replaced:
+            return None
+    return " ".join(text.split())
+
+
 def parse(text, synonyms, vocabulary, found_as_typed=lambda word: False):
     """Concepts from the query; a word is corrected only if the content lacks it as typed.
 
@@ -108,6 +119,7 @@ def parse(text, synonyms, vocabulary, found_as_typed=lambda word: False):
     tokens = words(text)
     concepts = []
     corrected_tokens = []
+    corrections = {}
     corrected = False
     seen = set()
     position = 0
@@ -136,9 +148,10 @@ def parse(text, synonyms, vocabulary, found_as_typed=lambda word: False):
             if correction:
                 corrected = True
                 corrected_tokens[-1] = correction
+                corrections[token] = correction
                 if len(token) >= FUZZY_FROM_LENGTH:
                     variants.add(correction)
                     variants.update(synonyms.lookup(correction) or ())
             concepts.append(Concept(token, variants, correction))
-    suggestion = " ".join(corrected_tokens) if corrected else None
+    suggestion = as_typed(text, corrections) or " ".join(corrected_tokens) if corrected else None
     return ParsedQuery(text=text, concepts=concepts[:MAX_CONCEPTS], suggestion=suggestion)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import browser_test
+from tests.browser.conftest import browser_test, horizontal_overflow, run_axe, save_screenshot
 from tests.browser.people import Keyboard, Mouse
 
 STUDY = "A shared pathway between NHS Talking Therapies and the community team"
@@ -56,3 +56,28 @@ def search_iapt_and_compare(page, person):
 def test_visitor_searches_narrows_compares_and_follows_a_theme(new_page, person, javascript):
     page = new_page(javascript=javascript)
     search_iapt_and_compare(page, person(page))
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667)])
+def test_on_a_phone_the_first_result_is_on_the_first_screen(new_page, width, height):
+    """The filters fold behind one "Filter results" line, opened by keyboard as by touch,
+    and a chosen filter still shows as a chip above the results."""
+    page = new_page(width=width)
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto("/search/?q=peer+support&type=post")
+    first = page.locator(".network-results > li h2 a").first
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= height, f"the first result starts {box['y']:.0f} px down"
+    assert page.locator(".network-chips").get_by_text("Reflections").first.is_visible()
+
+    control = page.locator("summary", has_text="Filter results")
+    assert control.is_visible()
+    assert not page.locator("nav.network-facets").is_visible()
+    control.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("nav.network-facets").is_visible()
+    assert page.locator("nav.network-facets a", has_text="Case studies").first.is_visible()
+
+    assert run_axe(page) == []
+    assert horizontal_overflow(page) <= 0
+    save_screenshot(page, "search-results-phone", width)

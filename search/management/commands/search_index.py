@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.elastic import index_admin, indexing
 from search.elastic.connection import SearchUnavailableError, index_alias, is_configured
+from search.semantic import model as language_model
+from search.semantic import vectors
 
 
 class Progress:
@@ -18,6 +20,11 @@ class Progress:
         self.started = time.monotonic()
         self.tty = hasattr(stream, "isatty") and stream.isatty()
         self.shown = -1
+        self.passages = 0
+
+    def embedded(self, passages):
+        """Passages embedded by the language model so far, shown on the same line."""
+        self.passages = passages
 
     def __call__(self, done):
         percent = min(100, done * 100 // self.total)
@@ -27,6 +34,8 @@ class Progress:
         rate = done / max(time.monotonic() - self.started, 1e-6)
         bar = "#" * (percent // 4)
         line = f"[{bar:<25}] {percent:3d}% {done}/{self.total} ({rate:,.0f} documents/s)"
+        if self.passages:
+            line += f", {self.passages} passages embedded"
         self.stream.write(("\r" + line) if self.tty else line + "\n")
         self.stream.flush()
 
@@ -79,6 +88,12 @@ class Command(BaseCommand):
         )
 
     def check_index(self):
+        reason = language_model.missing_reason()
+        if reason:
+            self.stdout.write(f"Ranking by meaning: off, search ranks by words alone ({reason}).")
+        else:
+            stored = len(vectors.stored_documents())
+            self.stdout.write(f"Ranking by meaning: on ({stored} documents have passage vectors).")
         report = index_admin.check()
         for problem in ("missing", "stale", "extra"):
             ids = report[problem]
