@@ -62,8 +62,8 @@ PASSAGE_FIELD = "document_text"
 MEMBER_WEIGHT = 0.2
 PERSON_FIELDS = ["title", "role^2", "summary", "keywords", "body^0.5"]
 PERSON_MATCH = "2<75%"
-PERSON_WEIGHT = 1.0
-ROLE_WEIGHT = 1.0
+PERSON_WEIGHT = 6.0
+ROLE_WEIGHT = 3.0
 TOPICS_SHOWN = 5
 MAX_PAGE = 10_000 // PAGE_SIZE  # Elasticsearch's result window
 DATE_DESC = {"date": {"order": "desc", "missing": "_last"}}
@@ -156,9 +156,9 @@ def person_query(text):
     words count at MEMBER_WEIGHT. One whose name, role, organisation, sector, region and
     interests hold most of the query's ideas together (a role with a place or an
     interest: "pharmacist doing medication reviews in the North West") is scored as one
-    field across them all and comes first; a query with no sign of a person ("physical
-    health checks") is still matched that way, but a role named in the query is what
-    lifts a profile above the guidance.
+    field across them all, at PERSON_WEIGHT, and a role named in the query adds to it:
+    that profile comes first. The weights were set on the judged set as a whole
+    (tests/search/test_judged_set.py), never on one query.
     """
     member = Q("term", kind="member")
     return Q(
@@ -422,7 +422,10 @@ def _ask(faceted, number, hits=True, fused=False):
     counts = faceted.counts_search()
     # Beside the counts rather than the hits, which highlighting already keeps busier.
     multi = multi.add(_did_you_mean(counts, faceted.typed) if text else counts)
-    if text:
+    # Topics sit beside the results of a search across everything; once the visitor has
+    # narrowed to a kind, theme, sector, region or year, a topic page is not what they
+    # narrowed to.
+    if text and not faceted._filters:
         multi = multi.add(_topics_search(faceted.viewer, text))
     with guarded():
         answers = multi.execute(raise_on_error=False)
