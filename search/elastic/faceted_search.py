@@ -535,7 +535,7 @@ def search(request):
 # Hybrid ranking: the first FUSED_DEPTH hits by words and the closest documents by meaning
 # are fused by reciprocal rank (each list gives 1 / (RANK_CONSTANT + rank)); past the
 # pages they fill, the ranking by words goes on alone.
-FUSED_DEPTH = 50
+FUSED_DEPTH = 20
 FUSED_PAGES = FUSED_DEPTH // PAGE_SIZE
 RANK_CONSTANT = 60
 MEANING_WEIGHT = 1.0
