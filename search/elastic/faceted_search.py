@@ -22,13 +22,12 @@ the viewer may not see.
 import datetime
 import html
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch_dsl import FacetedSearch, MultiSearch, Q, Search, TermsFacet
-from elasticsearch_dsl.query import MatchAll
+from elasticsearch_dsl.query import MatchAll, MatchNone
 
 from network.pages.listing import selected_chips
 from network.platform.membership import is_facilitator, is_member
@@ -80,6 +79,9 @@ MAX_WORDS = 16
 # Every choice applied: the unchosen facets' counts, and its own count the results'.
 RESULTS_BUCKET = "_results"
 PHRASE_FIELDS = ["title^2", "summary", "key_learning"]
+COVERAGE_FIELDS = ["title", "keywords", "summary", "key_learning", "body", "document_text"]
+COVERAGE_MATCH = "3<75%"  # all of up to three words, three in four of more
+COVERAGE_WEIGHT = 2
 
 
 class QueryRejectedError(Exception):
@@ -115,7 +117,10 @@ def viewer_filter(user):
 
 
 def content_query(text, fields=FIELDS):
-    """Synonyms and word forms, plus a fuzzy pass without synonyms for typing slips.
+    """Synonyms and word forms, plus a fuzzy pass without synonyms for typing slips, a
+    phrase pass, and coverage: a page that holds most of the query's words somewhere
+    between its title and its text gains over one that repeats a few of them, as the
+    database path ranks a page holding more of the question's concepts first.
 
     The fuzzy pass also matches every word on its own, exactly as well as loosely: where
     the first clause reads a synonym group as one phrase ("peer support"), it is what
@@ -144,6 +149,14 @@ def content_query(text, fields=FIELDS):
                 fields=PHRASE_FIELDS,
                 boost=2,
             ),
+            Q(
+                "multi_match",
+                query=text,
+                type="cross_fields",
+                fields=COVERAGE_FIELDS,
+                minimum_should_match=COVERAGE_MATCH,
+                boost=COVERAGE_WEIGHT,
+            ),
         ],
         minimum_should_match=1,
     )
@@ -161,19 +174,21 @@ def person_query(text):
     (tests/search/test_judged_set.py), never on one query.
     """
     member = Q("term", kind="member")
+    most_ideas = Q(
+        "multi_match",
+        query=text,
+        type="cross_fields",
+        fields=PERSON_FIELDS,
+        minimum_should_match=PERSON_MATCH,
+        boost=PERSON_WEIGHT,
+    )
+    names_role = Q("match", role={"query": text, "boost": ROLE_WEIGHT})
     return Q(
         "bool",
         filter=[member],
         should=[
-            Q(
-                "multi_match",
-                query=text,
-                type="cross_fields",
-                fields=PERSON_FIELDS,
-                minimum_should_match=PERSON_MATCH,
-                boost=PERSON_WEIGHT,
-            ),
-            Q("match", role={"query": text, "boost": ROLE_WEIGHT}),
+            most_ideas,
+            names_role,
             Q("multi_match", query=text, fields=FIELDS, boost=MEMBER_WEIGHT),
             Q(
                 "multi_match",
@@ -201,6 +216,7 @@ class ContentSearch(FacetedSearch):
         self.index = index_alias()
         self.viewer = viewer
         self.typed = typed or query
+        self.chosen = filters
         super().__init__(query, filters, sort)
 
     def add_filter(self, name, filter_values):
@@ -409,24 +425,30 @@ def _page_of(faceted, number):
     return faceted._s[start : start + PAGE_SIZE]
 
 
-def _ask(faceted, number, hits=True, fused=False):
-    """One round trip: the page of hits, the counts with "Did you mean", and the topics.
+def _ask(faceted, number, hits=True, closest=None):
+    """One round trip: the page of hits, the counts, the topics and, when ranking by
+    meaning, the documents closest in meaning that the viewer and the filters allow.
 
-    Answers (hits, counts, topics): hits is None when not asked for, and topics empty
-    when there are no words. With `fused`, the hits are the first FUSED_DEPTH by words,
-    to be fused with those by meaning."""
+    Answers (hits, counts, topics, close hits): hits is None when not asked for, topics
+    empty when there are no words (or a filter is chosen), close hits None without
+    `closest`. With `closest`, the hits are the first FUSED_DEPTH by words, to be fused.
+    """
     text = faceted._query
     multi = MultiSearch(index=index_alias(), using=ALIAS)
     if hits:
+        fused = closest is not None
         multi = multi.add(faceted._s[:FUSED_DEPTH] if fused else _page_of(faceted, number))
-    counts = faceted.counts_search()
-    # Beside the counts rather than the hits, which highlighting already keeps busier.
-    multi = multi.add(_did_you_mean(counts, faceted.typed) if text else counts)
+    multi = multi.add(faceted.counts_search())
     # Topics sit beside the results of a search across everything; once the visitor has
     # narrowed to a kind, theme, sector, region or year, a topic page is not what they
     # narrowed to.
-    if text and not faceted._filters:
+    topics = bool(text and not faceted._filters)
+    if topics:
         multi = multi.add(_topics_search(faceted.viewer, text))
+    close = [doc for doc, cosine in closest or () if cosine >= CLOSE_IN_MEANING]
+    if close:
+        allowed = ContentSearch(faceted.viewer, "", faceted.chosen, faceted._sort)
+        multi = multi.add(allowed._s.filter("ids", values=close)[: len(close)])
     with guarded():
         answers = multi.execute(raise_on_error=False)
     if any(answer is None for answer in answers):
@@ -434,7 +456,20 @@ def _ask(faceted, number, hits=True, fused=False):
     answers = list(answers)
     found = answers.pop(0) if hits else None
     counts = answers.pop(0)
-    return found, counts, (answers[0] if answers else [])
+    topics_found = answers.pop(0) if topics else []
+    close_found = answers.pop(0) if close else None
+    return found, counts, topics_found, close_found
+
+
+def _spelling(query):
+    """The query with its misspelt words corrected, or None: a request of its own, first,
+    so that the one search after it already looks for the corrected words."""
+    check = _did_you_mean(
+        Search(index=index_alias(), using=ALIAS).query(MatchNone()).extra(size=0), query
+    )
+    with guarded():
+        answer = check.execute()
+    return _suggestion(answer, query)
 
 
 TOPIC_LABELS = {"theme": "CMHF theme", "sector": "sector", "region": "region"}
@@ -491,11 +526,18 @@ def search(request):
         sort = "newest"  # nothing to rank by: browsing a facet
     order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
     number = _page_number(params.get("page"))
+    suggestion = _spelling(query) if text else None
+    if suggestion:
+        # A misspelt word matches nothing as typed: its correction is searched beside it,
+        # as on the database path, while "Did you mean" offers the corrected query.
+        text = query_text(f"{query} {suggestion}")
     faceted = ContentSearch(request.user, text, selected, order, typed=query)
-    meaning = None
+    closest = None
     if text and sort == "relevance" and number <= FUSED_PAGES and vectors.available():
-        meaning = _by_meaning(text)
-    found, counts, topics_found = _ask(faceted, number, hits=not browse, fused=meaning is not None)
+        closest = vectors.nearest(query_text(suggestion) if suggestion else text, FUSED_DEPTH)
+    found, counts, topics_found, close_found = _ask(
+        faceted, number, hits=not browse, closest=closest
+    )
     aggregations = counts.to_dict()["aggregations"]
     total = aggregations[RESULTS_BUCKET]["doc_count"]
     if not browse and total and (number - 1) * PAGE_SIZE >= total:  # past the end: the last
@@ -515,8 +557,6 @@ def search(request):
     if browse:
         return response
 
-    response.total = total
-    suggestion = _suggestion(counts, query)
     if suggestion:
         response.suggestion = suggestion
         suggestion_params = params.copy()
@@ -524,8 +564,9 @@ def search(request):
         suggestion_params.pop("page", None)
         response.suggestion_query = suggestion_params.urlencode()
     shown = list(found.hits)
-    if meaning is not None:
-        shown, total = _fused_page(faceted, selected, found, meaning.result(), number, total)
+    if closest is not None:
+        shown, total = _fused_page(found, closest, close_found, number, total)
+    response.total = total
     hits, response.topics = _hits(request.user, query, shown, topics_found)
     paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
     response.page = paginator.page(number)
@@ -541,41 +582,24 @@ RANK_CONSTANT = 60
 MEANING_WEIGHT = 1.0
 # Below this cosine a document is not close enough in meaning to be added by meaning.
 CLOSE_IN_MEANING = 0.35
-_meaning_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-meaning")
 
 
-def _by_meaning(text):
-    """The closest documents by meaning, worked out while the node answers the words.
-
-    The matrix is read here, on the request's own thread and database connection; only
-    the model and the matrix product run beside the node's answer.
-    """
-    matrix = vectors.matrix()
-    return _meaning_pool.submit(
-        lambda: matrix.nearest(vectors.query_vector(text), FUSED_DEPTH) if matrix.documents else []
-    )
-
-
-def _fused_page(faceted, selected, found, closest, number, total):
+def _fused_page(found, closest, close_found, number, total):
     """The page's hits and the new total, by reciprocal rank over words and meaning.
 
-    A document found only by meaning is shown only if it passes every filter the words'
-    hits passed: the viewer's audiences, the kinds searched and the chosen facets.
+    A document found only by meaning is shown only if the index gave it back in
+    `close_found`, which asked with every filter the words' hits had: the viewer's
+    audiences, the kinds searched and the chosen facets.
     """
     by_words = list(found.hits)
     ranked = {document_id(hit.kind, hit.object_id): n for n, hit in enumerate(by_words)}
+    by_id = {document_id(hit.kind, hit.object_id): hit for hit in by_words}
+    for hit in close_found.hits if close_found is not None else ():
+        by_id.setdefault(document_id(hit.kind, hit.object_id), hit)
     close = [doc for doc, cosine in closest if cosine >= CLOSE_IN_MEANING]
     scores = {doc: 1 / (RANK_CONSTANT + n + 1) for doc, n in ranked.items()}
     for n, doc in enumerate(close):
         scores[doc] = scores.get(doc, 0) + MEANING_WEIGHT / (RANK_CONSTANT + n + 1)
-    by_id = {document_id(hit.kind, hit.object_id): hit for hit in by_words}
-    extra = [doc for doc in close if doc not in by_id]
-    if extra:
-        allowed = ContentSearch(faceted.viewer, "", selected, faceted._sort)
-        with guarded():
-            answer = allowed._s.filter("ids", values=extra)[: len(extra)].execute()
-        for hit in answer.hits:
-            by_id[document_id(hit.kind, hit.object_id)] = hit
     fused = sorted((doc for doc in scores if doc in by_id), key=lambda doc: -scores[doc])
     added = sum(1 for doc in fused if doc not in ranked)
     start = (number - 1) * PAGE_SIZE

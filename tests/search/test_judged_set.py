@@ -23,13 +23,13 @@ pytestmark = pytest.mark.django_db
 KINDS = ("people", "question", "acronym", "typo", "american", "topical", "facet")
 TOLERANCE = 0.02
 # Kinds on which Elasticsearch already ranks at least as well as the database path. On
-# acronyms, typos and topical words it is still short of it (see the README's Search
-# section); each of those is held to its first measured figure less a margin, so a change
-# that makes them worse fails, until the work that closes the gap moves them here.
-AT_LEAST_DATABASE = ("people", "question", "american", "facet")
-HYBRID_FLOORS = {"acronym": 0.72, "typo": 0.70, "topical": 0.74}
-# From the first scored runs less a margin: hybrid 0.727, words alone 0.61, database 0.700.
-HYBRID_BAR = 0.70
+# acronyms and topical words it is still short of it (see the README's Search section);
+# each is held to its measured figure less a margin, so a change that makes them worse
+# fails, until the work that closes the gap moves them here.
+AT_LEAST_DATABASE = ("people", "question", "typo", "american", "facet")
+HYBRID_FLOORS = {"acronym": 0.75, "topical": 0.76}
+# From the scored runs less a margin: hybrid 0.737, words alone 0.703, database 0.693.
+HYBRID_BAR = 0.71
 DATABASE_BAR = 0.66
 
 
