@@ -67,11 +67,9 @@ class Vocabulary:
             self.by_initial.setdefault(word[0], []).append(word)
 
     def __contains__(self, word):
-        return (
-            word in self.known
-            or stem(word) in self.stems
-            or any(base in self.forms for base in bases(word))
-        )
+        # Endings come off the known words only: off the typed word they would also take
+        # a slip's last letter ("housr" is not "house").
+        return word in self.known or stem(word) in self.stems or word in self.forms
 
     def correction(self, word):
         """The closest known word, or None when the word is known or nothing is close."""

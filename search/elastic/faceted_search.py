@@ -21,6 +21,7 @@ the viewer may not see.
 
 import datetime
 import html
+import logging
 import re
 
 from django.core.paginator import Paginator
@@ -49,6 +50,8 @@ from search.results import (
 )
 from search.semantic import vectors
 from search.visible import visible_keys
+
+logger = logging.getLogger(__name__)
 
 FIELDS = ["title^3", "keywords^2", "summary^2", "key_learning^2", "body", "document_text"]
 # Snippets come from the short fields, as on the database path: highlighting the body of
@@ -425,19 +428,20 @@ def _page_of(faceted, number):
     return faceted._s[start : start + PAGE_SIZE]
 
 
-def _ask(faceted, number, hits=True, closest=None):
+def _ask(faceted, number, hits=True, closest=None, after_first=None):
     """One round trip: the page of hits, the counts, the topics and, when ranking by
     meaning, the documents closest in meaning that the viewer and the filters allow.
 
     Answers (hits, counts, topics, close hits): hits is None when not asked for, topics
     empty when there are no words (or a filter is chosen), close hits None without
     `closest`. With `closest`, the hits are the first FUSED_DEPTH by words, to be fused.
+    With `after_first` (the document ids the fused first page showed), the hits are page
+    `number` of the ranking by words that goes on after that page, without them.
     """
     text = faceted._query
     multi = MultiSearch(index=index_alias(), using=ALIAS)
     if hits:
-        fused = closest is not None
-        multi = multi.add(faceted._s[:FUSED_DEPTH] if fused else _page_of(faceted, number))
+        multi = multi.add(_hits_search(faceted, number, closest, after_first))
     multi = multi.add(faceted.counts_search())
     # Topics sit beside the results of a search across everything; once the visitor has
     # narrowed to a kind, theme, sector, region or year, a topic page is not what they
@@ -461,15 +465,46 @@ def _ask(faceted, number, hits=True, closest=None):
     return found, counts, topics_found, close_found
 
 
+def _hits_search(faceted, number, closest=None, after_first=None):
+    if closest is not None:
+        return faceted._s[:FUSED_DEPTH]
+    if after_first is not None:
+        start = (number - 2) * PAGE_SIZE
+        return faceted._s.exclude("ids", values=after_first or ["-"])[start : start + PAGE_SIZE]
+    return _page_of(faceted, number)
+
+
 def _spelling(query):
     """The query with its misspelt words corrected, or None: a request of its own, first,
-    so that the one search after it already looks for the corrected words."""
+    so that the one search after it already looks for the corrected words.
+
+    The suggester reads the index's dictionary of words, which keeps the words of a
+    document's earlier versions until its segments merge. A correction is offered only
+    when a public document holds it now, so words of a profile since hidden or a post
+    since made members-only never come back through "Did you mean"."""
     check = _did_you_mean(
         Search(index=index_alias(), using=ALIAS).query(MatchNone()).extra(size=0), query
     )
     with guarded():
         answer = check.execute()
-    return _suggestion(answer, query)
+    suggestion = _suggestion(answer, query)
+    if not suggestion:
+        return None
+    corrections = sorted(set(words(suggestion)) - set(words(query)))
+    if corrections:
+        multi = MultiSearch(index=index_alias(), using=ALIAS)
+        for word in corrections:
+            multi = multi.add(
+                Search()
+                .filter("term", audience="public")
+                .query(Q("match", spelling=word))
+                .extra(size=0, terminate_after=1, track_total_hits=1)
+            )
+        with guarded():
+            held = multi.execute(raise_on_error=False)
+        if any(answer is None or not answer.hits.total.value for answer in held):
+            return None
+    return suggestion
 
 
 TOPIC_LABELS = {"theme": "CMHF theme", "sector": "sector", "region": "region"}
@@ -532,18 +567,33 @@ def search(request):
         # as on the database path, while "Did you mean" offers the corrected query.
         text = query_text(f"{query} {suggestion}")
     faceted = ContentSearch(request.user, text, selected, order, typed=query)
-    closest = None
-    if text and sort == "relevance" and number <= FUSED_PAGES and vectors.available():
-        closest = vectors.nearest(query_text(suggestion) if suggestion else text, FUSED_DEPTH)
+    closest = _closest(text, suggestion) if text and sort == "relevance" else None
+    # The first page fuses words and meaning; the pages after it go on with the ranking
+    # by words, less what the first page showed, so nothing is shown twice or skipped.
+    first_page, added, after_ids = None, 0, None
+    if closest is not None and number > 1:
+        found, _counts, _topics, close_found = _ask(faceted, 1, closest=closest)
+        first_page, added = _fused_page(found, closest, close_found)
+        after_ids = [document_id(hit.kind, hit.object_id) for hit in first_page]
     found, counts, topics_found, close_found = _ask(
-        faceted, number, hits=not browse, closest=closest
+        faceted,
+        number,
+        hits=not browse,
+        closest=closest if number == 1 else None,
+        after_first=after_ids,
     )
+    shown = list(found.hits) if found is not None else []
+    if closest is not None and number == 1:
+        shown, added = _fused_page(found, closest, close_found)
     aggregations = counts.to_dict()["aggregations"]
-    total = aggregations[RESULTS_BUCKET]["doc_count"]
-    if not browse and total and (number - 1) * PAGE_SIZE >= total:  # past the end: the last
-        number = min(-(-total // PAGE_SIZE), MAX_PAGE)
-        with guarded():  # only the hits change
-            found = _page_of(faceted, number).execute()
+    total = aggregations[RESULTS_BUCKET]["doc_count"] + added
+    if not browse and (number - 1) * PAGE_SIZE >= total:  # past the end: the last page
+        number = min(max(-(-total // PAGE_SIZE), 1), MAX_PAGE)
+        if first_page is not None and number == 1:
+            shown = first_page
+        else:
+            with guarded():  # only the hits change
+                shown = list(_hits_search(faceted, number, after_first=after_ids).execute().hits)
 
     counted = _facet_counts(aggregations)
     # A chosen year stays an option (ticked, count 0) when other choices leave it empty.
@@ -563,9 +613,6 @@ def search(request):
         suggestion_params["q"] = suggestion
         suggestion_params.pop("page", None)
         response.suggestion_query = suggestion_params.urlencode()
-    shown = list(found.hits)
-    if closest is not None:
-        shown, total = _fused_page(found, closest, close_found, number, total)
     response.total = total
     hits, response.topics = _hits(request.user, query, shown, topics_found)
     paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
@@ -577,15 +624,15 @@ def search(request):
 # are fused by reciprocal rank (each list gives 1 / (RANK_CONSTANT + rank)); past the
 # pages they fill, the ranking by words goes on alone.
 FUSED_DEPTH = 20
-FUSED_PAGES = FUSED_DEPTH // PAGE_SIZE
 RANK_CONSTANT = 60
 MEANING_WEIGHT = 1.0
 # Below this cosine a document is not close enough in meaning to be added by meaning.
 CLOSE_IN_MEANING = 0.35
 
 
-def _fused_page(found, closest, close_found, number, total):
-    """The page's hits and the new total, by reciprocal rank over words and meaning.
+def _fused_page(found, closest, close_found):
+    """The first page's hits by reciprocal rank over words and meaning, and how many of
+    them only meaning found (the total grows by those).
 
     A document found only by meaning is shown only if the index gave it back in
     `close_found`, which asked with every filter the words' hits had: the viewer's
@@ -601,9 +648,21 @@ def _fused_page(found, closest, close_found, number, total):
     for n, doc in enumerate(close):
         scores[doc] = scores.get(doc, 0) + MEANING_WEIGHT / (RANK_CONSTANT + n + 1)
     fused = sorted((doc for doc in scores if doc in by_id), key=lambda doc: -scores[doc])
-    added = sum(1 for doc in fused if doc not in ranked)
-    start = (number - 1) * PAGE_SIZE
-    return [by_id[doc] for doc in fused[start : start + PAGE_SIZE]], total + added
+    page = fused[:PAGE_SIZE]
+    return [by_id[doc] for doc in page], sum(1 for doc in page if doc not in ranked)
+
+
+def _closest(text, suggestion):
+    """[(document id, cosine)] closest in meaning to the query, or None when ranking by
+    meaning is unavailable: without the model, or when the vectors cannot be read (a
+    damaged row, a database hiccup), search goes on by words and says why in the log."""
+    try:
+        if not vectors.available():
+            return None
+        return vectors.nearest(query_text(suggestion) if suggestion else text, FUSED_DEPTH)
+    except Exception:
+        logger.exception("Search ranks by words alone: the vectors could not be read")
+        return None
 
 
 CLOSE_ENOUGH = 0.75  # a slip of one letter in four, not a different word ("sian", "seat")
@@ -618,13 +677,19 @@ def _suggestion(counts, query):
         return None
     # Words whose every form is missing: only `known` entries with options.
     unknown = {(entry.offset, entry.length) for entry in counts.suggest.known if entry.options}
+    # The node counts offsets in UTF-16 units: a character beyond the first plane (an
+    # emoji) is two of them.
+    at = [n for n, char in enumerate(query) for _unit in range(2 if ord(char) > 0xFFFF else 1)]
+    at.append(len(query))
     corrected = query
     for entry in sorted(counts.suggest.spelling, key=lambda entry: -entry.offset):
         if (entry.offset, entry.length) not in unknown:
             continue
         if not entry.options or entry.options[0].score < CLOSE_ENOUGH:
             continue
-        start, end = entry.offset, entry.offset + entry.length
+        last = len(at) - 1
+        start = at[min(entry.offset, last)]
+        end = at[min(entry.offset + entry.length, last)]
         corrected = corrected[:start] + entry.options[0].text + corrected[end:]
     return corrected if corrected != query else None
 

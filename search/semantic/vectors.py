@@ -13,6 +13,7 @@ import threading
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 
 from search.models import PassageVector
 from search.semantic import model as language_model
@@ -45,18 +46,27 @@ def keep(pairs, progress=None):
     for pair in pairs:
         chunk.append(pair)
         if len(chunk) >= EMBED_CHUNK:
-            if model is not None:
-                embedded += _store(model, chunk)
-                if progress is not None:
-                    progress(embedded)
+            embedded += _store_safely(model, chunk, progress, embedded)
             yield from chunk
             chunk = []
     if chunk:
-        if model is not None:
-            embedded += _store(model, chunk)
-            if progress is not None:
-                progress(embedded)
+        embedded += _store_safely(model, chunk, progress, embedded)
         yield from chunk
+
+
+def _store_safely(model, chunk, progress, embedded):
+    """Vectors for a chunk; a failure is logged and the index changes go on without them,
+    so a document made private or withdrawn leaves the index whatever the model does."""
+    if model is None:
+        return 0
+    try:
+        stored = _store(model, chunk)
+    except Exception:
+        logger.exception("Passage vectors were not stored for %s documents", len(chunk))
+        return 0
+    if progress is not None:
+        progress(embedded + stored)
+    return stored
 
 
 def _store(model, pairs):
@@ -92,12 +102,20 @@ def _store(model, pairs):
         vectors = model.embed(list(to_embed.values()))
         for digest, vector in zip(to_embed, vectors, strict=True):
             known[digest] = numpy.ascontiguousarray(vector, dtype=numpy.float32).tobytes()
-    PassageVector.objects.filter(document__in=list(changed)).delete()
-    PassageVector.objects.bulk_create(
-        PassageVector(document=doc_id, position=n, text_hash=digest, vector=bytes(known[digest]))
-        for doc_id, texts in changed.items()
-        for n, (_text, digest) in enumerate(texts)
-    )
+    # One transaction, and a row another worker wrote meanwhile is left as it is: the
+    # indexing task and a rebuild may store the same document at once.
+    with transaction.atomic():
+        PassageVector.objects.filter(document__in=list(changed)).delete()
+        PassageVector.objects.bulk_create(
+            (
+                PassageVector(
+                    document=doc_id, position=n, text_hash=digest, vector=bytes(known[digest])
+                )
+                for doc_id, texts in changed.items()
+                for n, (_text, digest) in enumerate(texts)
+            ),
+            ignore_conflicts=True,
+        )
     _changed()
     return len(to_embed)
 

@@ -162,3 +162,39 @@ def test_odd_queries_get_a_normal_results_page(
     assert response.status_code == 200
     assert response.context["search"].engine == engine
     assert not response.context["search"].notice  # not a fallback after a node error
+
+
+def test_the_pages_after_the_first_go_on_without_repeating_or_skipping(
+    model, elastic, client, blog_index
+):
+    for n in range(25):
+        BlogPageFactory(
+            parent=blog_index,
+            title=f"Peer support group {n}",
+            summary="Peer support for carers, weekly.",
+            body=[],
+        )
+    BlogPageFactory(parent=blog_index, **LONELINESS)
+    elastic.sync()
+    seen = []
+    for number in (1, 2, 3):
+        search = client.get("/search/", {"q": "peer support", "page": number}).context["search"]
+        seen.extend(hit.url for hit in search.page.object_list)
+    assert len(seen) == len(set(seen))
+    assert len(seen) == search.total
+
+
+@pytest.mark.parametrize("engine", ["database", "elasticsearch"])
+def test_a_page_past_the_end_of_nothing_is_the_first_page(engine, elastic, client, settings):
+    if engine == "database":
+        settings.ELASTICSEARCH_URL = ""
+    response = client.get("/search/", {"q": "zzzzqqqq", "page": 7})
+    assert response.status_code == 200
+    assert response.context["search"].total == 0
+
+
+def test_a_correction_after_an_emoji_lands_on_the_word(elastic, client, blog_index):
+    BlogPageFactory(parent=blog_index, title="Commissioning for the long haul", body=[])
+    elastic.sync()
+    search = client.get("/search/", {"q": "\U0001f499 comissioning now"}).context["search"]
+    assert search.suggestion == "\U0001f499 commissioning now"
