@@ -246,14 +246,15 @@ def fill_vectors(limit):
     """
     import itertools
 
+    from search.elastic import index_admin
     from search.models import PassageVector
     from search.semantic import model as language_model
     from search.semantic.passages import passages, text_hash
-    from search.semantic.vectors import _changed
+    from search.semantic.vectors import mark_changed
 
     model = language_model.get()
     sample, started = [], time.perf_counter()
-    pairs = index_admin_sources()
+    pairs = index_admin.all_sources()
     for _doc_id, source in itertools.islice(pairs, limit):
         sample.extend(passages(source))
     sample = list(dict.fromkeys(sample))
@@ -262,7 +263,7 @@ def fill_vectors(limit):
     PassageVector.objects.all().delete()
     rows, count = [], 0
     cycle = itertools.cycle(vectors)
-    for doc_id, source in index_admin_sources():
+    for doc_id, source in index_admin.all_sources():
         for position, text in enumerate(passages(source)):
             rows.append(
                 PassageVector(
@@ -277,25 +278,20 @@ def fill_vectors(limit):
             count += len(rows)
             rows = []
     PassageVector.objects.bulk_create(rows)
-    _changed()
+    mark_changed()
     return count + len(rows), len(sample), seconds
-
-
-def index_admin_sources():
-    from search.elastic import index_admin
-
-    return index_admin.all_sources()
 
 
 def embedding_rate(sample_size=512):
     """Passages a second the model embeds, on passages of the generated content."""
     import itertools
 
+    from search.elastic import index_admin
     from search.semantic import model as language_model
     from search.semantic.passages import passages
 
     texts = []
-    for _doc_id, source in itertools.islice(index_admin_sources(), 5000):
+    for _doc_id, source in itertools.islice(index_admin.all_sources(), 5000):
         texts.extend(passages(source))
         if len(texts) >= sample_size:
             break

@@ -119,6 +119,21 @@ def viewer_filter(user):
     return allowed
 
 
+def typing_slips(text, fields, boost):
+    """Each word matched loosely (one slip in five letters, two from nine), without
+    synonyms: what forgives a typing slip in guidance and in profiles alike."""
+    return Q(
+        "multi_match",
+        query=text,
+        fields=fields,
+        analyzer="content_words",
+        fuzziness="AUTO:5,9",
+        prefix_length=1,
+        max_expansions=20,
+        boost=boost,
+    )
+
+
 def content_query(text, fields=FIELDS):
     """Synonyms and word forms, plus a fuzzy pass without synonyms for typing slips, a
     phrase pass, and coverage: a page that holds most of the query's words somewhere
@@ -134,16 +149,7 @@ def content_query(text, fields=FIELDS):
         "bool",
         should=[
             Q("multi_match", query=text, fields=fields, type="most_fields"),
-            Q(
-                "multi_match",
-                query=text,
-                fields=fields,
-                analyzer="content_words",
-                fuzziness="AUTO:5,9",
-                prefix_length=1,
-                max_expansions=20,
-                boost=0.3,
-            ),
+            typing_slips(text, fields, boost=0.3),
             Q(
                 "multi_match",
                 query=text,
@@ -193,16 +199,7 @@ def person_query(text):
             most_ideas,
             names_role,
             Q("multi_match", query=text, fields=FIELDS, boost=MEMBER_WEIGHT),
-            Q(
-                "multi_match",
-                query=text,
-                fields=PERSON_FIELDS,
-                analyzer="content_words",
-                fuzziness="AUTO:5,9",
-                prefix_length=1,
-                max_expansions=20,
-                boost=MEMBER_WEIGHT,
-            ),
+            typing_slips(text, PERSON_FIELDS, boost=MEMBER_WEIGHT),
         ],
         minimum_should_match=1,
     )

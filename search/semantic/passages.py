@@ -7,6 +7,7 @@ document, where the answer to a question often is.
 """
 
 import hashlib
+import itertools
 
 WORDS_PER_PASSAGE = 90
 MOST_PASSAGES = {"resource": 8}
@@ -30,15 +31,26 @@ def passages(source):
     body = " ".join(
         part for part in (source.get("key_learning"), source.get("body")) if part and part.strip()
     )
-    found = []
+    return list(
+        itertools.islice(_all_passages(source, head, body), MOST_PASSAGES.get(kind, DEFAULT_MOST))
+    )
+
+
+def _all_passages(source, head, body):
+    """Passages in order, made only as far as they are taken: a long document's later
+    pages are never split."""
     body_windows = _windows(body)
     first = next(body_windows, "")
-    found.append(f"{head}. {first}".strip(". ") if head else first)
-    found.extend(body_windows)
-    for page in source.get("document_text") or ():
-        found.extend(f"{source.get('title', '')}: {window}" for window in _windows(page))
-    found = [text for text in found if text.strip()]
-    return found[: MOST_PASSAGES.get(kind, DEFAULT_MOST)]
+    texts = itertools.chain(
+        [f"{head}. {first}".strip(". ") if head else first],
+        body_windows,
+        (
+            f"{source.get('title', '')}: {window}"
+            for page in source.get("document_text") or ()
+            for window in _windows(page)
+        ),
+    )
+    return (text for text in texts if text.strip())
 
 
 def text_hash(text):

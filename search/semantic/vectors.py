@@ -25,7 +25,8 @@ STAMP_KEY = "search:passage-vectors"
 EMBED_CHUNK = 256
 
 
-def _changed():
+def mark_changed():
+    """Every web process reads the vectors again before its next search by meaning."""
     cache.set(STAMP_KEY, uuid.uuid4().hex, None)
 
 
@@ -116,7 +117,7 @@ def _store(model, pairs):
             ),
             ignore_conflicts=True,
         )
-    _changed()
+    mark_changed()
     return len(to_embed)
 
 
@@ -128,7 +129,7 @@ def forget(doc_ids):
             document__in=doc_ids[start : start + 1000]
         ).delete()[0]
     if removed:
-        _changed()
+        mark_changed()
 
 
 def stored_documents():
@@ -187,14 +188,10 @@ def matrix():
     with _matrix_lock:
         if _matrix is None or _matrix.stamp != stamp or stamp is None:
             if stamp is None:  # never stamped (a new cache): stamp now, so it is read once
-                _changed()
+                mark_changed()
                 stamp = cache.get(STAMP_KEY)
             _matrix = Matrix(stamp)
         return _matrix
-
-
-def query_vector(text):
-    return language_model.get().embed([text])[0]
 
 
 def nearest(text, limit):
