@@ -1,20 +1,17 @@
 """The form members use to share a reflection."""
 
-import re
-
 from django import forms
 from django.conf import settings
 
 from network.models import Sector
 from network.models.mixins import Audience
 from network.moderation.drafts import themes_field
+from network.moderation.links import check_link_limit
 from network.platform.form_fields import ModelMultipleChoiceField
 from network.platform.honeypot import HoneypotMixin
 from network.text.lines import one_line
 from network.text.markdown_bounds import validate_structure
 from network.text.patient_identifiers import IdentifierCheckMixin
-
-LINK_PATTERN = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
 
 
 class ReflectionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
@@ -82,11 +79,5 @@ class ReflectionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
     def clean_body(self):
         body = self.cleaned_data["body"]
         if self.new_member:
-            links = len(LINK_PATTERN.findall(body))
-            limit = settings.NEW_MEMBER_LINK_LIMIT
-            if links > limit:
-                raise forms.ValidationError(
-                    f"Your first posts can contain up to {limit} links; this one has {links}. "
-                    "The limit goes once facilitators have approved a few of your posts."
-                )
+            check_link_limit(body, settings.NEW_MEMBER_LINK_LIMIT, "posts")
         return body

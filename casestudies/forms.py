@@ -35,11 +35,12 @@ STORY_FIELDS = (
 )
 
 
-def story_field(label, help_text, required=True):
+def story_field(label, help_text, missing):
+    """Every answer is required: the published page shows each one under its heading."""
     return forms.CharField(
         label=label,
         max_length=LONG_TEXT,
-        required=required,
+        error_messages={"required": missing},
         validators=[validate_structure],
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=f"{help_text} {TEXT_HINT} Up to {LONG_TEXT:,} characters.",
@@ -101,15 +102,29 @@ class CaseStudySuggestionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    problem = story_field("The problem", "What needed to change, and for whom.")
-    what_was_done = story_field("What was done", "Who did what, and how the partners worked.")
-    outcomes_summary = story_field(
-        "Outcomes and evidence", "What changed, and how you know: audits, surveys, waiting times."
+    problem = story_field(
+        "The problem", "What needed to change, and for whom.", "Say what needed to change"
     )
-    barriers = story_field("Barriers", "What got in the way.", required=False)
-    enablers = story_field("Enablers", "What helped.", required=False)
-    key_learning = story_field("Key learning", "What others should know before trying it.")
-    cost_and_funding = story_field("Cost and funding", "Where the money came from.", required=False)
+    what_was_done = story_field(
+        "What was done", "Who did what, and how the partners worked.", "Say what was done"
+    )
+    outcomes_summary = story_field(
+        "Outcomes and evidence",
+        "What changed, and how you know: audits, surveys, waiting times.",
+        "Say what changed and how you know",
+    )
+    barriers = story_field("Barriers", "What got in the way.", "Say what got in the way")
+    enablers = story_field("Enablers", "What helped.", "Say what helped")
+    key_learning = story_field(
+        "Key learning",
+        "What others should know before trying it.",
+        "Say what others should know before trying it",
+    )
+    cost_and_funding = story_field(
+        "Cost and funding",
+        "Where the money came from. If it cost nothing extra, say so.",
+        "Say where the money came from, or that it cost nothing extra",
+    )
     contact_role = forms.CharField(
         label="Contact role or team",
         max_length=160,

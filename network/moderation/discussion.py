@@ -29,6 +29,13 @@ def can_discuss(user, page):
     return isinstance(specific, DiscussionMixin) and specific.is_open_for_discussion()
 
 
+def comment_link_limit(user):
+    """New commenters, whose comments a facilitator reads first, may add only a few links;
+    None once enough of theirs have been published."""
+    approved = Comment.objects.filter(author=user, status=CommentStatus.PUBLISHED).count()
+    return settings.NEW_MEMBER_LINK_LIMIT if approved < settings.COMMENTS_HELD_UNTIL else None
+
+
 @transaction.atomic
 def add_comment(user, page, body, safety_flags=()):
     """Count the hour's comments under a lock on the member's account, then add this one.

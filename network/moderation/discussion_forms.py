@@ -3,6 +3,7 @@
 from django import forms
 
 from network.models import ReportReason
+from network.moderation.links import check_link_limit
 from network.platform.honeypot import HoneypotMixin
 from network.text.markdown_bounds import validate_structure
 from network.text.patient_identifiers import IdentifierCheckMixin
@@ -23,6 +24,17 @@ class CommentForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
         label="I have checked: nothing here could identify a patient or another person",
         required=False,
     )
+
+    def __init__(self, *args, link_limit=None, **kwargs):
+        """`link_limit`: the most links a new member's comment may hold; None for no limit."""
+        super().__init__(*args, **kwargs)
+        self.link_limit = link_limit
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if self.link_limit is not None:
+            check_link_limit(body, self.link_limit, "comments")
+        return body
 
 
 class ReportForm(HoneypotMixin, forms.Form):

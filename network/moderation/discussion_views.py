@@ -9,7 +9,13 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from network.models import Comment, CommentStatus
-from network.moderation.discussion import CommentLimitError, add_comment, can_discuss, report
+from network.moderation.discussion import (
+    CommentLimitError,
+    add_comment,
+    can_discuss,
+    comment_link_limit,
+    report,
+)
 from network.moderation.discussion_forms import CommentForm, ReportForm
 from network.platform.busy import BUSY_MESSAGE, is_busy
 
@@ -25,7 +31,7 @@ def _discussable_page(request, page_id):
 @require_POST
 def comment_create(request, page_id):
     page = _discussable_page(request, page_id)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, link_limit=comment_link_limit(request.user))
     if form.is_valid():
         flags = sorted({finding.kind for finding in form.findings})
         try:

@@ -13,6 +13,7 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import TaskState
 
+from network.moderation.publishing import PUBLISHING_ACTIONS, gaps_sentence, publishing_gaps
 from network.moderation.review import decision_message
 
 QUEUE_URL_NAME = "wagtailadmin_home"
@@ -57,9 +58,28 @@ class ReviewWorkflowActionView(WorkflowActionView):
         return reverse(QUEUE_URL_NAME)
 
     def post(self, request, *args, **kwargs):
+        if self.action_name in PUBLISHING_ACTIONS:
+            gaps = publishing_gaps(self.object)
+            if gaps:
+                return self.send_to_editor(request, gaps)
         response = super().post(request, *args, **kwargs)
         announce_decision(request, self.object, self.task_state)
         return response
+
+    def send_to_editor(self, request, gaps):
+        """Publishing would fail the page's own rules: say what is missing, open the editor.
+
+        The queue hides "Approve" for such a page; this covers a queue opened before a
+        field was cleared, or a decision posted from elsewhere."""
+        title = self.object.get_admin_display_title()
+        messages.error(
+            request,
+            f"“{title}” cannot be published yet. Complete in the editor: {gaps_sentence(gaps)}.",
+        )
+        editor = reverse("wagtailadmin_pages:edit", args=(self.object.pk,))
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return self.render_modal_json(request, {"step": "success", "redirect": editor})
+        return redirect(editor)
 
 
 class ReviewedPageViewSet(PageViewSet):

@@ -3,7 +3,7 @@
 from django import template
 from django.template.loader import render_to_string
 
-from network.moderation import review
+from network.moderation import publishing, review
 from network.platform.membership import is_facilitator
 
 register = template.Library()
@@ -29,3 +29,13 @@ def preview_identifier_check(context):
     if check is None:
         return ""
     return render_to_string("network/identifier_check_preview.html", {"check": check})
+
+
+@register.filter
+def publishing_gaps(page):
+    return publishing.publishing_gaps(page) if page is not None else []
+
+
+@register.filter
+def decidable(actions, gaps):
+    return publishing.decidable_actions(actions, gaps)

@@ -199,9 +199,38 @@ def test_daily_limit_stops_a_flood_but_keeps_the_text(client, author, settings):
 
 def test_new_members_have_a_link_limit(client, author, settings):
     settings.NEW_MEMBER_LINK_LIMIT = 1
-    body = "See https://one.example and https://two.example"
+    body = "See https://one.example.org and https://two.example.org"
     response = client.post(reverse("share"), reflection(body=body))
-    assert "can contain up to 1 links; this one has 2" in response.content.decode()
+    assert "can contain up to 1 link; this one has 2" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("body", "links"),
+    [
+        ("Read [the framework](https://www.england.nhs.uk/cmhf/) first.", 1),
+        ("Two: [one](https://www.example.org/a) and <https://www.example.org/b>.", 2),
+        ("Bare: https://www.example.org/a and www.example.org/b", 2),
+        ("[dead](javascript:alert(1)) and [fine](https://example.org/)", 1),
+        ("`https://in.code.example/` and ![alt](https://img.example/x.png)", 0),
+    ],
+)
+def test_links_are_counted_as_a_reader_sees_them(body, links):
+    from network.moderation.links import count_links
+
+    assert count_links(body) == links
+
+
+def test_a_new_member_posts_and_previews_one_ordinary_link(client, author, settings):
+    """One Markdown link is one link, in the preview and when sent, at the default limit."""
+    settings.NEW_MEMBER_LINK_LIMIT = 2
+    body = "Our notes follow [the framework](https://www.england.nhs.uk/publication/cmhf/)."
+    preview = client.post(reverse("share"), reflection(body=body, submit="", preview="1"))
+    html = preview.content.decode()
+    assert "can contain up to" not in html
+    assert 'href="https://www.england.nhs.uk/publication/cmhf/"' in html
+    response = client.post(reverse("share"), reflection(body=body))
+    assert response.status_code == 302
+    assert BlogPage.objects.filter(title=SECRET_TITLE).exists()
 
 
 def test_members_cannot_edit_each_others_reflections(client, author, home):

@@ -32,6 +32,9 @@ def suggestion(**overrides):
         "problem": "People were bounced between services.",
         "what_was_done": "- a link worker per practice\n- weekly huddles",
         "outcomes_summary": "Rejected referrals halved, from the referral audit.",
+        "barriers": "Practices booked rooms months ahead.",
+        "enablers": "A shared referral form.",
+        "cost_and_funding": "Paid from the transformation fund.",
         "key_learning": "Relationships <script>alert(1)</script>came first.",
         "contact_role": "Neighbourhood team manager",
         "contact_email": "northvale.team@example-trust.nhs.uk",
@@ -89,12 +92,11 @@ def test_facilitators_complete_and_approve_a_suggestion(client, suggester, facil
     completed = study.get_latest_revision_as_object()
     completed.integration_type = IntegrationType.HORIZONTAL
     completed.relationship_type = RelationshipType.JOINT_PROJECT
-    for name in ("barriers", "enablers", "cost_and_funding"):
-        setattr(completed, name, "<p>Checked with the team.</p>")
     completed.save_revision(user=facilitator)
     workflow_action(client, CaseStudyPage.objects.get(pk=study.pk), "approve")
     study.refresh_from_db()
     assert study.live
+    assert "<p>Practices booked rooms months ahead.</p>" in study.barriers
     assert study.is_members_only
 
     client.force_login(suggester)
@@ -104,6 +106,75 @@ def test_facilitators_complete_and_approve_a_suggestion(client, suggester, facil
     assert TITLE in client.get("/case-studies/").content.decode()
     client.logout()
     assert TITLE not in client.get("/case-studies/").content.decode()
+
+
+def test_the_queue_offers_the_editor_not_a_decision_that_cannot_succeed(
+    client, suggester, facilitator
+):
+    """A suggestion lacks what only a facilitator adds: approving it from the queue would
+    fail the page's rules, so the queue lists what to complete and links to the editor."""
+    client.post(SUGGEST, suggestion())
+    study = CaseStudyPage.objects.get(title=TITLE)
+    client.force_login(facilitator)
+    editor = reverse("wagtailadmin_pages:edit", args=(study.pk,))
+    action = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(study.pk, "approve", study.current_workflow_task_state.pk),
+    )
+
+    queue = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert TITLE in queue
+    assert "To publish it, complete in the editor:" in queue
+    assert "<li>Integration type</li>" in queue
+    assert "<li>Relationship type</li>" in queue
+    assert f'<a href="{editor}">Complete it in the editor</a>' in queue
+    assert action not in queue  # no Approve button for it
+    assert "/decline/" in queue  # the other decisions stay
+
+    response = client.post(action, {"comment": ""})
+    assert response.status_code == 302
+    assert response.url == editor
+    message = client.get(editor).content.decode()
+    assert "cannot be published yet. Complete in the editor: " in message
+    assert "Complete in the editor: Integration type; Relationship type." in message
+    study.refresh_from_db()
+    assert not study.live
+    assert study.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    ajax = client.post(action, {}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert ajax.status_code == 200
+    assert ajax.json()["redirect"] == editor
+
+    completed = study.get_latest_revision_as_object()
+    completed.integration_type = IntegrationType.HORIZONTAL
+    completed.relationship_type = RelationshipType.JOINT_PROJECT
+    completed.save_revision(user=facilitator)
+    queue = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "To publish it, complete in the editor:" not in queue
+    assert action in queue
+    workflow_action(client, CaseStudyPage.objects.get(pk=study.pk), "approve")
+    study.refresh_from_db()
+    assert study.live
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("barriers", "Say what got in the way"),
+        ("enablers", "Say what helped"),
+        ("cost_and_funding", "Say where the money came from, or that it cost nothing extra"),
+    ],
+)
+def test_every_answer_the_page_shows_is_asked_for(client, suggester, field, message):
+    """The member's form asks for every answer the published page requires, so nothing
+    the member could have told us is left for a facilitator to guess."""
+    response = client.post(SUGGEST, suggestion(**{field: "  "}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "(optional)" not in html.split(f'for="id_{field}"')[1].split("</label>")[0]
+    assert "Practices booked rooms" in html or field == "barriers"  # what was typed is kept
+    assert not CaseStudyPage.objects.filter(title=TITLE).exists()
 
 
 def test_changes_requested_then_resubmitted(client, suggester, facilitator):
@@ -176,8 +247,6 @@ def test_the_member_is_emailed_each_decision_on_a_suggestion(client, suggester, 
     completed = study.get_latest_revision_as_object()
     completed.integration_type = IntegrationType.HORIZONTAL
     completed.relationship_type = RelationshipType.JOINT_PROJECT
-    for name in ("barriers", "enablers", "cost_and_funding"):
-        setattr(completed, name, "<p>Checked with the team.</p>")
     completed.save_revision(user=facilitator)
     mail.outbox.clear()
     workflow_action(client, CaseStudyPage.objects.get(pk=study.pk), "approve")

@@ -46,6 +46,26 @@ def test_first_comments_wait_then_later_ones_publish_at_once(
     assert "A follow-up after our meeting." in html
 
 
+def test_new_commenters_may_add_a_few_links_counted_as_readers_see_them(
+    client, member, post, settings
+):
+    settings.NEW_MEMBER_LINK_LIMIT = 2
+    settings.COMMENTS_HELD_UNTIL = 1
+    client.force_login(member)
+    one = "See [the guide](https://www.example.org/guide) from our ICB."
+    assert comment_on(client, post, one).status_code == 302
+    three = "[a](https://a.example/) [b](https://b.example/) https://www.c.example.org/"
+    refused = comment_on(client, post, three)
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Your first comments can contain up to 2 links; this one has 3." in html
+    assert "https://www.c.example.org/" in html  # what was typed is kept
+    assert Comment.objects.count() == 1
+
+    Comment.objects.update(status="published")
+    assert comment_on(client, post, three).status_code == 302  # no limit once trusted
+
+
 def test_only_members_comment(client, visitor, post):
     assert comment_on(client, post).status_code == 302  # to the login page
     client.force_login(visitor)
