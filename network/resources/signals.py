@@ -26,7 +26,12 @@ def _queue_reading(document_id):
         logger.exception("Could not queue reading document %s", document_id)
 
 
-def _document_saved(sender, instance, **kwargs):
+def _document_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        # Rows loaded from a backup or a fixture: no file was uploaded, and the words read
+        # before come with the rows. A restore reads whatever is left unread afterwards,
+        # once the files are back (network.site.backups).
+        return
     content_versions.invalidate()  # a replaced file changes its size and format on the page
     transaction.on_commit(lambda: _queue_reading(instance.pk))
 

@@ -23,6 +23,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
 
+from network.platform.content_versions import invalidate
+from network.resources import reading
+
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
@@ -103,6 +106,13 @@ def restore_backup(source):
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError(f"Backup format {manifest.get('format')} is not supported.")
         rows = json.load(archive.extractfile("database.json"))
+        # Files first: anything that reads a file as its row arrives finds it in place.
+        for member in _safe_members(archive):
+            name = Path(member.name).relative_to("media").as_posix()
+            target = Path(default_storage.path(name))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.extractfile(member) as stream:
+                target.write_bytes(stream.read())
         workdir = Path(settings.MEDIA_ROOT).parent
         workdir.mkdir(parents=True, exist_ok=True)
         # Content types go in first, under their own ids, so nothing loaded afterwards
@@ -130,12 +140,9 @@ def restore_backup(source):
             ContentType.objects.clear_cache()
             for dump in dumps:
                 dump.unlink(missing_ok=True)
-        for member in _safe_members(archive):
-            name = Path(member.name).relative_to("media").as_posix()
-            target = Path(default_storage.path(name))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.extractfile(member) as stream:
-                target.write_bytes(stream.read())
+    # Words of documents the backup holds no reading of (uploaded while the worker was
+    # stopped, say) are read now that their files are back, before search is rebuilt.
+    read = reading.read_unread()
     # The search index is derived data: empty it and rebuild it from what was restored.
     get_search_backend().reset_indexes()
     if connection.vendor == "sqlite":
@@ -150,6 +157,5 @@ def restore_backup(source):
             call_command("search_index", "--rebuild", verbosity=0)
         except CommandError as error:
             logger.warning("Search index not rebuilt after the restore: %s", error)
-    from network.platform.content_versions import invalidate
-
     invalidate()
+    return read

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from network.resources import reading
 from network.site.backups import BackupError, restore_backup
 
 
@@ -21,7 +22,19 @@ class Command(BaseCommand):
             if answer.strip() != "restore":
                 raise CommandError("Nothing was restored.")
         try:
-            restore_backup(options["archive"])
+            read = restore_backup(options["archive"])
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS("Restored. The search index has been rebuilt."))
+        if read:
+            counts = ", ".join(f"{count} {status}" for status, count in sorted(read.items()))
+            self.stdout.write(f"Documents read after their files were put back: {counts}.")
+        unread = reading.unread_count()
+        if unread:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{unread} {'document has' if unread == 1 else 'documents have'} no file "
+                    "to read, so search cannot find their words. Put the files back, then "
+                    "run `manage.py read_documents`."
+                )
+            )

@@ -4,10 +4,8 @@ For documents uploaded while the task worker was stopped, and after restoring a 
 """
 
 from django.core.management.base import BaseCommand
-from wagtail.documents import get_document_model
 
 from network.resources import reading
-from network.resources.models import TextStatus
 
 
 class Command(BaseCommand):
@@ -17,15 +15,6 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="read every document again")
 
     def handle(self, *args, **options):
-        documents = get_document_model().objects.order_by("pk")
-        if not options["all"]:
-            documents = documents.exclude(
-                extracted_text__status__in=[TextStatus.SEARCHABLE, TextStatus.NOT_SEARCHABLE]
-            )
-        counts = {}
-        for document_id in documents.values_list("pk", flat=True):
-            record = reading.read(document_id, force=options["all"])
-            if record is not None:
-                counts[record.status] = counts.get(record.status, 0) + 1
+        counts = reading.read_unread(every=options["all"])
         summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
         self.stdout.write(f"Read {sum(counts.values())} documents ({summary or 'none'}).")
