@@ -40,7 +40,7 @@ from network.models import (
     Theme,
 )
 from network.moderation.roles import assign_facilitator_review, ensure_groups, ensure_workflow
-from network.platform.site_address import host_and_port, point_site_at_site_url, site_url
+from network.platform.site_address import configured_url, host_and_port, point_site_at_site_url
 
 from . import content
 from .case_studies import CASE_STUDIES
@@ -469,7 +469,7 @@ class DemoLoader:
 
     def _point_site(self, site, home):
         """The site answers at SITE_URL, so pages, the sitemap and emails give one address."""
-        hostname, port = host_and_port(site_url())
+        hostname, port = host_and_port(configured_url())
         if site is None:
             Site.objects.create(
                 hostname=hostname,

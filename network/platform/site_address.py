@@ -1,11 +1,12 @@
 """The one address the site gives for itself, wherever a link leaves the page.
 
-Emails are often sent by a worker long after the request, so their links are built
-from SITE_URL. Canonical links, og:url, the sitemap and robots.txt come from the
-Wagtail Site record, as Wagtail's own page URLs do. `manage.py set_site_url` (run by
-`make run`, and by the demo loader) points the default Site at SITE_URL, so the two
-agree and a visitor who arrives by another name for the same server is still given
-the one address search engines should keep.
+Every link that leaves the site, in a page, an email or a calendar file, comes from the
+default Wagtail Site record, as Wagtail's own page URLs do. Emails are often sent by a
+worker or a command run by hand long after any request, in an environment that may not
+set SITE_URL, so the database, not the environment, says where the site answers.
+SITE_URL says where it should answer: `manage.py set_site_url` (run by `make run`, and
+by the demo loader) points the default Site at it, and a visitor who arrives by another
+name for the same server is still given the one address search engines should keep.
 """
 
 from urllib.parse import urlsplit
@@ -22,9 +23,23 @@ from network.platform.versioned import PerContentVersionByKey
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def site_url():
-    """SITE_URL without a trailing slash, ready for a path to be added."""
+def configured_url():
+    """SITE_URL without a trailing slash: where `set_site_url` points the Site."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+_default_site = PerContentVersionByKey(max_keys=1)
+
+
+def site_url():
+    """The default Site's address without a trailing slash, ready for a path to be added;
+    SITE_URL only while no Site exists. A Site's change bumps the content version."""
+
+    def find():
+        site = Site.objects.filter(is_default_site=True).first()
+        return site.root_url if site is not None else configured_url()
+
+    return _default_site.get("default", content_versions.content_version(), find)
 
 
 def email_link(path):
@@ -50,7 +65,7 @@ def host_and_port(url):
 
 def point_site_at_site_url(site):
     """Give the Site SITE_URL's hostname and port; True when that changed anything."""
-    hostname, port = host_and_port(site_url())
+    hostname, port = host_and_port(configured_url())
     if (site.hostname, site.port) == (hostname, port):
         return False
     taken = Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk)

@@ -61,7 +61,8 @@ def browser(demo, monkeypatch):
 def demo(live_server, settings):
     """The demo content, as `make run` shows it, served at live_server.url."""
     settings.ALLOWED_HOSTS = ["*"]
-    # `make run` sets SITE_URL to the address it serves, so emails link back to it.
+    # `make run` sets SITE_URL to the address it serves and the demo points the Site at
+    # it, so pages and emails link back to it.
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     # Rate-limit counters (one verification email per address every few minutes) and
     # cached pages from an earlier test must not carry over into this one.

@@ -460,3 +460,27 @@ def test_a_digest_another_run_is_sending_is_left_alone(
     later = timezone.now() + digests.CLAIM + datetime.timedelta(seconds=1)
     digests.send_pending(WEEKLY, now=later)  # that run died: the digest is freed
     assert len(smtp_server.to("mo@example.org")) == 1
+
+
+def test_a_digest_sent_by_hand_links_where_the_site_answers(smtp_server, theme, content, settings):  # noqa: F811
+    """Run from a shell whose SITE_URL is unset (the default port 8000) while the site
+    answers elsewhere: the links follow the Wagtail Site, as pages do, and the command
+    says where they go and that SITE_URL disagrees."""
+    settings.WAGTAILADMIN_BASE_URL = "https://network.example.org"
+    call_command("set_site_url", stdout=io.StringIO())
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    member = member_user(email="by-hand@example.org")
+    follow(member, theme)
+
+    out = io.StringIO()
+    call_command("send_digests", "--weekly", stdout=out)
+
+    [message] = smtp_server.to("by-hand@example.org")
+    text, html = bodies(message)
+    links = re.findall(r"https?://[^\s\"'<>)]+", text + html)
+    assert f"https://network.example.org{content['public'].url}" in links
+    ours = [link for link in links if "127.0.0.1" in link or "network.example.org" in link]
+    assert ours
+    assert all(link.startswith("https://network.example.org/") for link in ours), ours
+    assert "Links in these emails go to https://network.example.org/" in out.getvalue()
+    assert "SITE_URL here says http://127.0.0.1:8000/" in out.getvalue()

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from network.models import DigestFrequency
 from network.notifications import digests
+from network.platform.site_address import configured_url, site_url
 
 
 class Command(BaseCommand):
@@ -44,6 +45,15 @@ class Command(BaseCommand):
         def progress(done, total):
             self.stdout.write(f"  {done} of {total} digests handled")
 
+        address = site_url()
+        self.stdout.write(f"Links in these emails go to {address}/ (the site's own address).")
+        if address != configured_url():
+            self.stdout.write(
+                self.style.WARNING(
+                    f"SITE_URL here says {configured_url()}/; run `manage.py set_site_url` "
+                    "with the right SITE_URL if the site has moved."
+                )
+            )
         opened, report = digests.run(frequency, progress=progress, batch_size=options["batch_size"])
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,18 +1,18 @@
 """``manage.py set_site_url``: make the Wagtail Site answer at SITE_URL.
 
-Pages, the sitemap and canonical links take their address from the Site record and
-emails take theirs from SITE_URL; run this after changing either, so that they agree.
+Pages, the sitemap, canonical links and emails take their address from the Site record;
+run this after changing SITE_URL, so that the site answers where it says.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from network.platform.site_address import point_site_at_site_url, site_url
+from network.platform.site_address import configured_url, point_site_at_site_url
 
 
 class Command(BaseCommand):
-    help = "Point the default Wagtail site at SITE_URL, so pages, sitemap and emails agree."
+    help = "Point the default Wagtail site at SITE_URL; pages, sitemap and emails follow it."
 
     def handle(self, *args, **options):
         site = Site.objects.filter(is_default_site=True).first()
@@ -23,4 +23,4 @@ class Command(BaseCommand):
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
         verb = "now answers" if changed else "already answers"
-        self.stdout.write(f"The site {verb} at {site_url()}/")
+        self.stdout.write(f"The site {verb} at {configured_url()}/")
