@@ -16,10 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.http import urlencode
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from network.members.application_views import FacilitatorOnlyMixin
+from network.platform.facilitator_screens import FacilitatorScreen
 from search.facets import FACET_PARAMS
 from search.language.text import printable
 from search.models import SearchClickDay, SearchQueryDay
@@ -171,7 +169,7 @@ def counts_as_search(params):
 PERIODS = (7, 30, 90)
 
 
-class SearchAnalyticsView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class SearchAnalyticsView(FacilitatorScreen):
     template_name = "search/admin/analytics.html"
     page_title = "Search analytics"
     header_icon = "search"

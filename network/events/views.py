@@ -7,11 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from network.members.application_views import FacilitatorOnlyMixin
 from network.platform.busy import BUSY_MESSAGE, is_busy
+from network.platform.facilitator_screens import FacilitatorScreen
 from network.platform.membership import member_required
 
 from .enrolment import EnrolmentError, cancel, enrol
@@ -62,7 +60,7 @@ def cancel_view(request, pk):
     )
 
 
-class EventAttendeesView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class EventAttendeesView(FacilitatorScreen):
     template_name = "events/admin/attendees.html"
     page_title = "Event attendees"
     header_icon = "date"

@@ -2,29 +2,23 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from network.models import ApplicationStatus, Invitation, MembershipApplication
 from network.notifications import notices
 from network.notifications.emails import notify
-from network.platform.membership import is_facilitator
+from network.platform.facilitator_screens import FacilitatorScreen
 from network.platform.site_address import email_link
 
 
-class FacilitatorOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not is_facilitator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("decline", "Decline")])
+    # No decision is chosen in advance: a facilitator reads the application and picks one.
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("decline", "Decline")],
+        error_messages={"required": "Choose whether to approve or decline the application."},
+    )
     message = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -39,7 +33,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class ApplicationIndexView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ApplicationIndexView(FacilitatorScreen):
     template_name = "network/admin/applications.html"
     page_title = "Membership applications"
     header_icon = "user"
@@ -78,7 +72,7 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(label="Email address to invite")
 
 
-class InvitationView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class InvitationView(FacilitatorScreen):
     template_name = "network/admin/invitations.html"
     page_title = "Invitations"
     header_icon = "mail"

@@ -9,8 +9,19 @@ from network.platform.honeypot import HoneypotMixin
 
 from .photos import clean_photo, describe_size, discard_photos, store_photo
 
+NO_ORGANISATION = {"none", "n/a", "na", "-", "--", "nil", "not applicable", "no organisation"}
+
+
+def no_organisation(value):
+    """What people type when a form wrongly insisted on an organisation means none."""
+    value = " ".join(value.split())
+    return "" if value.lower().strip(".") in NO_ORGANISATION else value
+
 
 class ApplicationForm(HoneypotMixin, forms.ModelForm):
+    """Joining asks for an organisation only when there is one: people with lived
+    experience and carers join as themselves."""
+
     class Meta:
         model = MembershipApplication
         fields = ["name", "organisation", "role", "sector", "region", "reason"]
@@ -18,7 +29,6 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
         widgets = {"reason": forms.Textarea(attrs={"rows": 5})}
         error_messages = {
             "name": {"required": "Enter your name"},
-            "organisation": {"required": "Enter the name of your organisation"},
             "role": {"required": "Enter your role"},
             "sector": {"required": "Choose your sector"},
             "region": {"required": "Choose your region"},
@@ -27,8 +37,12 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].label = "Organisation"
         self.fields["sector"].empty_label = "Choose your sector"
         self.fields["region"].empty_label = "Choose your region"
+
+    def clean_organisation(self):
+        return no_organisation(self.cleaned_data["organisation"])
 
 
 class ProfileForm(forms.ModelForm):
@@ -71,12 +85,16 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].label = "Organisation"
         self.fields["sector"].empty_label = "Choose your sector"
         self.fields["region"].empty_label = "Choose your region"
         self.fields["photo_upload"].help_text = (
             "Optional. A JPEG, PNG, WebP or GIF of up to "
             f"{describe_size(settings.PROFILE_PHOTO_MAX_BYTES)}; SVG is not accepted."
         )
+
+    def clean_organisation(self):
+        return no_organisation(self.cleaned_data["organisation"])
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")

@@ -35,7 +35,12 @@ class MembershipApplication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership_applications"
     )
     name = models.CharField("your name", max_length=120)
-    organisation = models.CharField(max_length=200)
+    organisation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Leave this blank if you are joining as yourself, for example as someone "
+        "with lived experience or a carer.",
+    )
     role = models.CharField("your role", max_length=160)
     sector = models.ForeignKey("network.Sector", on_delete=models.PROTECT, related_name="+")
     region = models.ForeignKey("network.Region", on_delete=models.PROTECT, related_name="+")
@@ -65,7 +70,13 @@ class MembershipApplication(models.Model):
         verbose_name = "membership application"
 
     def __str__(self):
-        return f"{self.name} ({self.organisation})"
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    @property
+    def role_and_organisation(self):
+        """ "Peer support worker, Northvale Mind", or the role alone for someone who joined
+        as themselves."""
+        return ", ".join(part for part in (self.role, self.organisation) if part)
 
     @transaction.atomic
     def approve(self, facilitator, message=""):

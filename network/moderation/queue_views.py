@@ -8,14 +8,12 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from network.members.application_views import FacilitatorOnlyMixin
 from network.models import Comment, CommentStatus, Report
 from network.moderation.discussion import resolve_reports
 from network.notifications import notices
+from network.platform.facilitator_screens import FacilitatorOnlyMixin, FacilitatorScreen
 
 QUEUE_PAGE_SIZE = 20
 
@@ -59,7 +57,7 @@ def open_reports_by_item(page_number=None):
     return shown
 
 
-class ModerationQueueView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class ModerationQueueView(FacilitatorScreen):
     """Comments waiting and open reports, a page of each at a time, oldest comments first."""
 
     template_name = "network/admin/moderation_queue.html"

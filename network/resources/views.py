@@ -1,16 +1,13 @@
 """The facilitators' list of documents whose words search cannot reach."""
 
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
-from network.members.application_views import FacilitatorOnlyMixin
+from network.platform.facilitator_screens import FacilitatorScreen
 
 from .models import DocumentText, ResourcePage, TextStatus
 
 SHOWN = 500
 
 
-class UnreadableDocumentsView(FacilitatorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class UnreadableDocumentsView(FacilitatorScreen):
     """Resources whose document could not be read, or has not been read yet, with why.
 
     Each is still published and found by its title and summary; the list says which to

@@ -272,3 +272,23 @@ def test_coverage_grid_is_for_facilitators_only(client, case_index):
 
     assert response.status_code == 200
     assert "themes by sector" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "title"),
+    [
+        ("membership_applications:index", "Membership applications"),
+        ("membership_invitations", "Invitations"),
+        ("moderation_queue", "Comments and reports"),
+        ("event_attendees", "Event attendees"),
+        ("search_analytics", "Search analytics"),
+        ("resources_not_searchable", "Documents not searchable"),
+    ],
+)
+def test_the_networks_admin_screens_are_headed_by_their_own_names(
+    facilitator_client, home, url_name, title
+):
+    html = BeautifulSoup(facilitator_client.get(reverse(url_name)).content, "html.parser")
+    crumbs = [item.get_text(" ", strip=True) for item in html.select(".w-breadcrumbs li")]
+    assert crumbs[-1] == title, crumbs
+    assert html.title.get_text().startswith(title)

@@ -201,3 +201,48 @@ def test_rate_limits_are_on(settings):
 
     assert app_settings.RATE_LIMITS  # allauth's defaults are in force, not switched off
     assert "login_failed" in app_settings.RATE_LIMITS
+
+
+@pytest.mark.parametrize("organisation", ["", "None", " n/a "])
+def test_people_join_as_themselves_without_an_organisation(client, facilitator, organisation):
+    """People with lived experience and carers join as themselves: the organisation is
+    optional, and a placeholder typed into it is read as none and never shown."""
+    user = sign_up_and_verify(client, "sam@example.org")
+    form = client.get(reverse("join")).content.decode()
+    assert "Leave this blank if you are joining as yourself" in form
+    response = client.post(
+        reverse("join"),
+        application_form(name="Sam Okafor", role="Expert by experience", organisation=organisation),
+    )
+    assert response.status_code == 302
+    application = MembershipApplication.objects.get(user=user)
+    assert application.organisation == ""
+    assert "as Expert by experience." in client.get(reverse("join")).content.decode()
+    notice = next(m for m in mail.outbox if facilitator.email in m.to)
+    assert "Sam Okafor (Expert by experience) has applied" in notice.body
+
+    client.force_login(facilitator)
+    listing = client.get(reverse("membership_applications:index")).content.decode()
+    assert "Sam Okafor, Expert by experience</h3>" in listing
+    assert "None" not in listing.split("Waiting for a decision")[1].split("Recent decisions")[0]
+    client.post(
+        reverse("membership_applications:decide", args=[application.pk]), {"decision": "approve"}
+    )
+    assert MemberProfile.objects.get(user=user).organisation == ""
+
+
+def test_a_facilitator_chooses_a_decision_none_is_made_for_them(client, facilitator):
+    applicant = sign_up_and_verify(client, "kim@example.org")
+    client.post(reverse("join"), application_form(name="Kim Lee"))
+    application = MembershipApplication.objects.get(user=applicant)
+    client.force_login(facilitator)
+    listing = client.get(reverse("membership_applications:index")).content.decode()
+    assert " checked" not in listing.split("Kim Lee")[1].split("</form>")[0]
+
+    url = reverse("membership_applications:decide", args=[application.pk])
+    response = client.post(url, {"message": "Welcome."})
+    html = response.content.decode()
+    assert "Choose whether to approve or decline the application." in html
+    assert "Welcome." in html  # the message typed is kept
+    application.refresh_from_db()
+    assert application.status == "pending"
