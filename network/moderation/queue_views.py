@@ -34,7 +34,7 @@ def open_reports_by_item(page_number=None):
     groups = list(shown)
     page_ids = {group["page"] for group in groups if group["page"]}
     comment_ids = {group["comment"] for group in groups if group["comment"]}
-    pages = Page.objects.in_bulk(page_ids)
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     comments = Comment.objects.select_related("page", "author__profile").in_bulk(comment_ids)
     reports_of = defaultdict(list)
     for report in Report.objects.open().filter(
@@ -44,10 +44,19 @@ def open_reports_by_item(page_number=None):
     items = []
     for group in groups:
         reports = reports_of[(group["page"], group["comment"])]
+        page, comment = pages.get(group["page"]), comments.get(group["comment"])
+        if comment is not None:
+            hidden = comment.status != CommentStatus.PUBLISHED
+        else:
+            hidden = bool(getattr(page, "hidden_for_review", False))
         items.append(
             {
-                "page": pages.get(group["page"]),
-                "comment": comments.get(group["comment"]),
+                "page": page,
+                "comment": comment,
+                # Enough members reported it to hide it until a facilitator decides; the
+                # buttons say what each decision does to it from where it stands now.
+                "hidden": hidden,
+                "kind": getattr(page, "kind_label", "Page"),
                 "reporters": group["reporters"],
                 "reasons": sorted({report.get_reason_display() for report in reports}),
                 "notes": [report.note for report in reports if report.note],
@@ -108,12 +117,19 @@ class ReportDecisionView(FacilitatorOnlyMixin, View):
     def post(self, request, kind, pk):
         if kind not in {"comment", "page"}:
             raise Http404("Reports are about a post or a comment")
-        keep_hidden = request.POST.get("decision") == "hide"
+        decision = request.POST.get("decision")
+        if decision not in {"hide", "restore"}:
+            messages.error(request, "Choose whether to hide it or to leave it in view.")
+            return redirect("moderation_queue")
+        keep_hidden = decision == "hide"
         if kind == "comment":
             resolve_reports(request.user, keep_hidden, comment=get_object_or_404(Comment, pk=pk))
         else:
             resolve_reports(request.user, keep_hidden, page=get_object_or_404(Page, pk=pk))
         messages.success(
-            request, "Kept hidden." if keep_hidden else "Restored: the reports are closed."
+            request,
+            "Hidden, and the reports are closed."
+            if keep_hidden
+            else "In view, and the reports are closed.",
         )
         return redirect("moderation_queue")

@@ -39,3 +39,13 @@ def publishing_gaps(page):
 @register.filter
 def decidable(actions, gaps):
     return publishing.decidable_actions(actions, gaps)
+
+
+@register.filter
+def submission_kind(page):
+    """What the queue is being asked to decide on: "Reflection", "Case study suggestion"."""
+    specific_class = getattr(page, "specific_class", None) or type(page)
+    kind = getattr(specific_class, "kind_label", "") or "Page"
+    if getattr(page, "suggested_by_id", None):
+        return f"{kind} suggestion"
+    return kind

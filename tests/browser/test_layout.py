@@ -52,3 +52,34 @@ def test_the_home_page_opens_with_a_way_to_join(new_page):
         save_screenshot(page, "home-first-screen", width)
     button.click()
     assert page.url.endswith("/accounts/signup/")
+
+
+def test_a_signed_in_members_own_links_stay_in_view_at_every_width(new_page):
+    """Notifications with the unread count, My submissions, the profile and Sign out sit in
+    the header's account bar, which never folds into "More"; sections fold there instead."""
+    from network.models import Notification, User
+    from tests.browser.conftest import horizontal_overflow, run_axe
+
+    facilitator = User.objects.get(email="facilitator@example.org")
+    Notification.objects.create(
+        user=facilitator, kind="comment", key="header-test", title="A new comment", url="/"
+    )
+    for width in (1280, 375):
+        page = new_page(user=facilitator, width=width)
+        page.goto("/")
+        horizontal_overflow(page)
+        account = page.get_by_role("navigation", name="Your account")
+        for name in ("Notifications", "My submissions", "Your profile", "Sign out"):
+            link = account.get_by_role("link", name=name)
+            assert link.is_visible(), (name, width)
+            box = link.bounding_box()
+            assert box["x"] >= 0, (name, width)
+            assert box["x"] + box["width"] <= width, (name, width)
+        assert "1" in account.get_by_role("link", name="Notifications").inner_text()
+        if width == 1280:
+            main = page.get_by_role("navigation", name="Main")
+            for name in ("Reflections", "Case studies", "Members", "Share a reflection"):
+                assert main.get_by_role("link", name=name).is_visible(), name
+        assert horizontal_overflow(page) <= 0
+        assert run_axe(page, include=["header"]) == []
+        save_screenshot(page, "header-signed-in", width)

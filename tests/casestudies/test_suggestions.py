@@ -125,6 +125,7 @@ def test_the_queue_offers_the_editor_not_a_decision_that_cannot_succeed(
     queue = client.get(reverse("wagtailadmin_home")).content.decode()
     assert TITLE in queue
     assert "To publish it, complete in the editor:" in queue
+    assert ">Case study suggestion</span>" in queue
     assert "<li>Integration type</li>" in queue
     assert "<li>Relationship type</li>" in queue
     assert f'<a href="{editor}">Complete it in the editor</a>' in queue
