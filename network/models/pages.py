@@ -62,7 +62,8 @@ class HomePage(KnownRestrictionsMixin, SharingMixin, Page):
         # The latest reflections, featured case studies and upcoming events, each from
         # the content app that owns them (network.pages.home).
         context.update(home.sections(self, request))
-        context["themes"] = Theme.objects.all()
+        # Only themes that lead somewhere for this reader: an empty theme page is a dead end.
+        context["themes"] = Theme.objects.tagging_pages_visible_to(request.user, "themes")
         context["sectors"] = Sector.objects.all()
         return context
 

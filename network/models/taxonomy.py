@@ -6,9 +6,26 @@ term and URLs, filters and search facets can rely on stable slugs.
 
 from django.db import models
 from django.urls import reverse
+from wagtail.models import get_page_models
+
+from network.models.mixins import TaxonomyMixin
 
 
 class TermQuerySet(models.QuerySet):
+    def tagging_pages_visible_to(self, user, field):
+        """Terms that tag at least one page, of any kind, that `user` may read; `field`
+        is the pages' name for the terms ("themes", "sectors")."""
+        used = set()
+        for model in get_page_models():
+            if issubclass(model, TaxonomyMixin) and hasattr(model.objects, "visible_to"):
+                used.update(
+                    model.objects.visible_to(user)
+                    .filter(**{f"{field}__isnull": False})
+                    .values_list(field, flat=True)
+                    .distinct()
+                )
+        return self.filter(pk__in=used)
+
     def by_slugs(self, slugs):
         return self.filter(slug__in=[slug for slug in slugs if slug])
 

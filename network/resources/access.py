@@ -65,6 +65,10 @@ def serve_document(request, document_id, document_filename):
     """Wagtail's document view, its answer marked private: a shared cache must never hand
     a members-only file to the next person, nor a public one kept after it was withdrawn."""
     response = wagtail_serve(request, document_id, document_filename)
+    # Wagtail's file sender writes the guessed encoding even when there is none, which
+    # reaches browsers as "Content-Encoding: None", not a coding any of them knows.
+    if response.get("Content-Encoding") in ("None", ""):
+        del response["Content-Encoding"]
     patch_cache_control(response, private=True, max_age=3600)
     patch_vary_headers(response, ["Cookie"])
     return response

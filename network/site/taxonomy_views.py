@@ -124,9 +124,9 @@ def term_detail(request, kind, slug):
     )
     items = paginator.get_page(request.GET.get("page"))
     counts = [
-        ("Reflections", post_count),
-        ("Case studies", case_study_count),
-        ("Member profiles", member_count),
+        (post_count, "reflection" if post_count == 1 else "reflections"),
+        (case_study_count, "case study" if case_study_count == 1 else "case studies"),
+        (member_count, "member profile" if member_count == 1 else "member profiles"),
     ]
     return render(
         request,

@@ -67,10 +67,15 @@ def test_members_enrol_and_cancel_from_the_page(member_client, member, event_ind
     other.force_login(waiting)
     assert "Join the waiting list" in other.get(event.url).content.decode()
     other.post(reverse("event-enrol", args=[event.pk]))
-    assert "You are number 1 on the waiting list" in other.get(event.url).content.decode()
+    html = other.get(event.url).content.decode()
+    assert "You are number 1 on the waiting list" in html
+    assert "Add to your calendar" not in html  # no place yet: nothing to put in a diary
+    assert "once you have a place" in html
 
     member_client.post(reverse("event-cancel", args=[event.pk]))
-    assert "You have a place" in other.get(event.url).content.decode()
+    html = other.get(event.url).content.decode()
+    assert "You have a place" in html
+    assert "Add to your calendar" in html
 
 
 def test_visitors_applicants_closed_and_cancelled_events_are_refused(client, event_index):

@@ -80,13 +80,20 @@ def item_titles(response):
     ]
 
 
+PLURALS = {
+    "reflection": "reflections",
+    "case study": "case studies",
+    "member profile": "member profiles",
+}
+
+
 def counts(response):
     """{"reflections": 2, "case studies": 1, ...} from the counts by content type."""
     found = {}
     for item in soup(response).select("ul.network-counts li"):
         number = item.strong.get_text(strip=True)
         label = item.get_text(" ", strip=True)[len(number) :].strip()
-        found[label] = int(number)
+        found[PLURALS.get(label, label)] = int(number)
     return found
 
 
@@ -440,3 +447,33 @@ def test_the_navigation_and_the_listing_use_one_name_for_posts(client, sections)
     assert "1 reflection<" in client.get("/blog/").content.decode()
     breadcrumb = soup(client.get(post.url)).select(".nhsuk-breadcrumb__link")
     assert [link.get_text(strip=True) for link in breadcrumb] == ["Home", "Reflections"]
+
+
+def test_landing_page_counts_read_as_english(client, sections):
+    blog_index, _case_index = sections
+    theme = Theme.objects.get(slug="co-production")
+    BlogPageFactory(parent=blog_index, taxonomy={"themes": [theme]})
+    MemberProfileFactory(visibility="public", interests=[theme])
+    html = client.get("/themes/co-production/").content.decode()
+    assert "<strong>1</strong> reflection<" in html
+    assert "<strong>0</strong> case studies<" in html
+    assert "<strong>1</strong> member profile<" in html
+
+
+def test_the_home_page_lists_only_themes_that_lead_somewhere(client, member, sections):
+    """A theme whose only page is members-only leads a visitor nowhere; one with nothing
+    tagged leads nobody anywhere."""
+    blog_index, case_index = sections
+    public = Theme.objects.get(slug="co-production")
+    members = Theme.objects.get(slug="eating-disorders")
+    BlogPageFactory(parent=blog_index, taxonomy={"themes": [public]})
+    CaseStudyPageFactory(parent=case_index, audience="members", taxonomy={"themes": [members]})
+
+    def themes_listed(browser):
+        html = BeautifulSoup(browser.get("/").content, "html.parser")
+        section = html.find(id="themes-heading").find_parent("section")
+        return {link["href"] for link in section.find_all("a")}
+
+    assert themes_listed(client) == {public.get_absolute_url()}
+    client.force_login(member)
+    assert themes_listed(client) == {public.get_absolute_url(), members.get_absolute_url()}

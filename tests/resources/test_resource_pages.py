@@ -271,3 +271,13 @@ def test_a_document_linked_from_a_reflection_reaches_whoever_may_read_it(client,
     assert client.get(closed_file.url).status_code == 404
     client.force_login(member_user())
     assert client.get(closed_file.url).status_code == 200
+
+
+def test_a_download_carries_no_made_up_content_encoding(client, library):
+    """The file is sent as it is stored: no Content-Encoding at all, never the word None."""
+    public, _members = library
+    response = client.get(public.document.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Encoding" not in response
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
