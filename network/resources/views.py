@@ -3,6 +3,7 @@
 from network.platform.facilitator_screens import FacilitatorScreen
 
 from .models import DocumentText, ResourcePage, TextStatus
+from .unused import GRACE, unused_documents
 
 SHOWN = 500
 
@@ -37,4 +38,18 @@ class UnreadableDocumentsView(FacilitatorScreen):
             rows.append({"resource": resource, "reason": reason})
         context["rows"] = rows
         context["searchable"] = DocumentText.objects.filter(status=TextStatus.SEARCHABLE).count()
+        return context
+
+
+class UnusedDocumentsView(FacilitatorScreen):
+    """Uploads no page or draft uses, for a facilitator to attach to a page or delete."""
+
+    template_name = "resources/admin/unused.html"
+    page_title = "Documents used nowhere"
+    header_icon = "doc-empty"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["documents"] = unused_documents()[:SHOWN]
+        context["grace_hours"] = int(GRACE.total_seconds() // 3600)
         return context

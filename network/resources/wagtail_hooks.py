@@ -4,7 +4,7 @@ from wagtail import hooks
 from network.platform.admin_menu import FacilitatorMenuItem
 
 from . import access
-from .views import UnreadableDocumentsView
+from .views import UnreadableDocumentsView, UnusedDocumentsView
 
 
 @hooks.register("before_serve_document")
@@ -20,6 +20,7 @@ def resource_admin_urls():
             UnreadableDocumentsView.as_view(),
             name="resources_not_searchable",
         ),
+        path("resources/unused/", UnusedDocumentsView.as_view(), name="resources_unused"),
     ]
 
 
@@ -30,4 +31,11 @@ def unreadable_documents_menu_item():
         reverse("resources_not_searchable"),
         icon_name="doc-full",
         order=209,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def unused_documents_menu_item():
+    return FacilitatorMenuItem(
+        "Documents used nowhere", reverse("resources_unused"), icon_name="doc-empty", order=210
     )

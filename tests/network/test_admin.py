@@ -283,6 +283,7 @@ def test_coverage_grid_is_for_facilitators_only(client, case_index):
         ("event_attendees", "Event attendees"),
         ("search_analytics", "Search analytics"),
         ("resources_not_searchable", "Documents not searchable"),
+        ("resources_unused", "Documents used nowhere"),
     ],
 )
 def test_the_networks_admin_screens_are_headed_by_their_own_names(

@@ -281,3 +281,34 @@ def test_a_download_carries_no_made_up_content_encoding(client, library):
     assert response["Content-Type"] == "application/pdf"
     assert "Content-Encoding" not in response
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_facilitators_see_documents_no_page_or_draft_uses(client, resource_index, facilitator):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.documents import get_document_model
+
+    from network.resources.unused import unused_documents
+
+    Document = get_document_model()  # noqa: N806 (a model class)
+    old = timezone.now() - datetime.timedelta(days=2)
+    attached = ResourcePageFactory(parent=resource_index, title="Attached").document
+    orphan = document(name="never-saved.pdf", title="Chosen then abandoned")
+    fresh = document(name="being-added.pdf", title="Upload in progress")
+    drafted = document(name="draft-only.pdf", title="Only in a draft")
+    Document.objects.filter(pk__in=[attached.pk, orphan.pk, drafted.pk]).update(created_at=old)
+    live = ResourcePageFactory(parent=resource_index, title="Has a draft")
+    Document.objects.filter(pk=live.document.pk).update(created_at=old)
+    draft = live.get_latest_revision_as_object()
+    draft.document = drafted
+    draft.save_revision()
+
+    assert [doc.pk for doc in unused_documents()] == [orphan.pk]
+    assert fresh.pk not in [doc.pk for doc in unused_documents()]
+
+    client.force_login(facilitator)
+    html = client.get(reverse("resources_unused")).content.decode()
+    assert "Chosen then abandoned" in html
+    for title in ("Upload in progress", "Only in a draft", "Attached"):
+        assert title not in html
