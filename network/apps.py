@@ -44,6 +44,7 @@ class NetworkConfig(AppConfig):
         _keep_titles_on_one_line()
 
         from network.caching import personal_parts  # noqa: F401  (registers the personal parts)
+        from network.pages import member_home  # noqa: F401  (registers its personal part)
 
 
 def _watch_content():

@@ -10,12 +10,16 @@ from django.contrib import messages
 from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.views import View
+from django.views.decorators.http import require_POST
 
+from network.moderation.submissions import ReviewState, review_state
 from network.platform.busy import BUSY_MESSAGE, is_busy
+from network.platform.membership import member_required
 from network.text.member_text import MemberText
 
-from .drafts import DailyLimitError
+from .drafts import DailyLimitError, own_submission
 
 
 class DraftFormView(View):
@@ -92,3 +96,53 @@ class DraftFormView(View):
         message = self.submitted_message if send else self.saved_message
         messages.success(request, message.format(title=page.title))
         return redirect(self.success_url)
+
+
+_members_only = member_required("What members send is for network members. Apply to join.")
+
+
+@_members_only
+def read_submission(request, pk):
+    """The member's own reflection or suggestion as they last saved it, in the site's look.
+
+    Once published it is the page itself; before that only its author (and facilitators,
+    in the admin) can read it, so the copy is never kept in a shared cache."""
+    page, _kind = own_submission(request.user, pk)
+    if page is None:
+        raise Http404("You have sent nothing with this number")
+    if page.live and review_state(page) == ReviewState.PUBLISHED:
+        return redirect(page.url)
+    draft = page.get_latest_revision_as_object()
+    state = review_state(page)
+    messages.info(
+        request,
+        f"“{draft.title}” as you last saved it ({state.lower()}). Only you and the "
+        "facilitators can read it until it is published.",
+    )
+    response = draft.serve_preview(request, draft.default_preview_mode)
+    if hasattr(response, "render"):
+        response.render()
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@_members_only
+@require_POST
+def withdraw_submission(request, pk):
+    """Take back something waiting for a facilitator: it becomes a draft again, which the
+    member can change and send when ready, and it leaves the facilitators' queue."""
+    page, _kind = own_submission(request.user, pk)
+    if page is None:
+        raise Http404("You have sent nothing with this number")
+    if review_state(page) != ReviewState.AWAITING_REVIEW:
+        messages.error(
+            request, f"“{page.title}” is not waiting for review, so there is nothing to withdraw."
+        )
+        return redirect("share-mine")
+    page.current_workflow_state.cancel(user=request.user)
+    messages.success(
+        request,
+        f"“{page.title}” is withdrawn: it is a draft again, which you can change and send "
+        "when you are ready.",
+    )
+    return redirect("share-mine")

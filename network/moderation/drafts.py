@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
@@ -33,6 +34,18 @@ from network.platform.form_fields import ModelMultipleChoiceField
 
 class DailyLimitError(Exception):
     """The member has already started as many of this kind today as the network allows."""
+
+
+_kinds = {}
+
+
+def own_submission(user, pk):
+    """The member's own page of any kind with this id, and its kind; (None, None) if none."""
+    for kind in _kinds.values():
+        page = kind.member_pages(user).filter(pk=pk).first()
+        if page is not None:
+            return page, kind
+    return None, None
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,9 @@ class DraftKind:
     # False where a facilitator fills in required fields later: drafts are then saved
     # without the full validation that publishing applies.
     validate: bool = True
+
+    def __post_init__(self):
+        _kinds[self.label] = self  # by label, so defining a kind twice keeps one
 
     def daily_limit(self):
         # Read on each use, so a change to the setting applies without a restart.
@@ -106,15 +122,22 @@ class DraftKind:
         # Each row reads its review twice (state and feedback): read once for them all.
         for page in with_reviews(self.member_pages(user)):
             state = review_state(page)
+            published = state == ReviewState.PUBLISHED
             rows.append(
                 Submission(
                     kind=self.label,
                     title=page.title,
                     state=state,
                     feedback=review_feedback(page),
-                    url=page.url if state == ReviewState.PUBLISHED else None,
+                    url=page.url if published else None,
                     edit_url=page.member_edit_url() if state in self.editable else None,
                     updated_at=page.latest_revision_created_at,
+                    read_url=page.url if published else reverse("share-read", args=[page.pk]),
+                    withdraw_url=(
+                        reverse("share-withdraw", args=[page.pk])
+                        if state == ReviewState.AWAITING_REVIEW
+                        else None
+                    ),
                 )
             )
         return rows

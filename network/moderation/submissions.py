@@ -81,6 +81,8 @@ class Submission:
     url: str | None = None  # the published page, once there is one
     edit_url: str | None = None  # only while the member may still change it
     updated_at: datetime.datetime | None = None
+    read_url: str | None = None  # the page once published, else the member's own copy
+    withdraw_url: str | None = None  # only while it waits for a facilitator
 
     @property
     def editable(self):
