@@ -150,9 +150,15 @@ class CaseStudySuggestionForm(IdentifierCheckMixin, HoneypotMixin, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, partial=False, **kwargs):
+        """`partial`: a draft saved unfinished, which needs only its title; sending it
+        asks for every answer."""
         super().__init__(*args, **kwargs)
         self.findings = []
+        if partial:
+            for name, field in self.fields.items():
+                if name != "title":
+                    field.required = False
 
     def clean_title(self):
         """A title is one line: it goes into email subjects, page titles and listings."""

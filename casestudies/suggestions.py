@@ -6,6 +6,7 @@ a member is not asked for) and publishes it through the same "Facilitator review
 workflow as reflections. Until then only the member and facilitators can see it.
 """
 
+from network.models.mixins import Audience
 from network.moderation.drafts import DraftKind
 from network.moderation.submissions import ReviewState
 from network.text.sanitiser import clean_text, markdown_to_html
@@ -33,27 +34,27 @@ def _story_html(text):
 
 def _apply(study, data, safety_flags):
     for name in PLAIN_FIELDS:
-        setattr(study, name, clean_text(data[name]).strip())
+        setattr(study, name, clean_text(data.get(name) or "").strip())
     study.title = " ".join(study.title.split())
     study.draft_title = study.title
     for name in STORY_FIELDS:
         setattr(study, name, _story_html(data.get(name, "")))
     study.region = data.get("region")
-    study.setting = data["setting"]
-    study.status = data["status"]
+    # A draft saved unfinished may leave any answer but the title empty.
+    study.setting = data.get("setting") or ""
+    study.status = data.get("status") or ""
     study.contact_email = data.get("contact_email", "")
     study.suggested_partners = clean_text(data.get("partners", ""))
-    study.audience = data["audience"]
+    study.audience = data.get("audience") or Audience.PUBLIC
     study.safety_flags = safety_flags
-    study.themes.set(data["themes"])
-    study.sectors.set(data["sectors"])
-    lead = CaseStudyPartner(
-        name=clean_text(data["lead_organisation"]).strip(),
-        sector=data["lead_sector"],
-        role=PartnerRole.LEAD,
-    )
+    study.themes.set(data.get("themes") or [])
+    study.sectors.set(data.get("sectors") or [])
     others = [partner for partner in study.partners.all() if partner.role != PartnerRole.LEAD]
-    study.partners = [lead, *others]
+    name = clean_text(data.get("lead_organisation") or "").strip()
+    if name and data.get("lead_sector"):
+        lead = CaseStudyPartner(name=name, sector=data["lead_sector"], role=PartnerRole.LEAD)
+        others = [lead, *others]
+    study.partners = others
 
 
 def _new_study(user, data):
@@ -93,8 +94,8 @@ SUGGESTIONS = DraftKind(
     new_page=_new_study,
     apply=_apply,
     initial=form_initial,
-    # A draft is never kept back: only a suggestion sent back for changes can be changed.
-    editable=frozenset({ReviewState.CHANGES_REQUESTED}),
+    # A draft the member saved unfinished, or one sent back for changes.
+    editable=frozenset({ReviewState.DRAFT, ReviewState.CHANGES_REQUESTED}),
     # The fields a facilitator fills in later are still empty; publishing checks them all.
     validate=False,
 )

@@ -38,6 +38,12 @@ class DraftFormView(View):
     saved_message = None
     # The Markdown field a Preview button renders, where the form has one.
     preview_field = None
+    # Or, for a long form, the Markdown fields it renders one after another.
+    preview_fields = ()
+    # Whether "Save as draft" keeps a form that is not finished yet: every answer but the
+    # title may be left empty, and sending it later asks for them all (the form class
+    # takes `partial=True`).
+    partial_drafts = False
     success_url = "share-mine"  # where the member follows everything they have sent
 
     def form_kwargs(self, request):
@@ -55,11 +61,22 @@ class DraftFormView(View):
         if request.method != "POST":
             initial = self.drafts.initial(page) if page else None
             return self.render_form(request, self.form_class(initial=initial, **form_kwargs), page)
+        if self.partial_drafts and self.is_draft(request):
+            form_kwargs["partial"] = True
         return self.submit(request, self.form_class(request.POST, **form_kwargs), page)
+
+    def is_draft(self, request):
+        """Saved, not sent: only where drafts are kept, and only from "Save as draft" (the
+        Enter key sends the form's first button, which sends it)."""
+        return (
+            self.saved_message is not None
+            and "draft" in request.POST
+            and "submit" not in request.POST
+        )
 
     def render_form(self, request, form, page=None, preview=None):
         context = {"form": form, self.page_name: page, "findings": form.findings}
-        if self.preview_field:
+        if self.preview_field or self.preview_fields:
             context["preview"] = preview
         return render(request, self.template_name, context)
 
@@ -68,6 +85,14 @@ class DraftFormView(View):
         return self.render_form(request, form)
 
     def submit(self, request, form, page):
+        if self.preview_fields and "preview" in request.POST:
+            form.is_valid()
+            preview = [
+                (form[name].label, MemberText(form.cleaned_data[name]).html)
+                for name in self.preview_fields
+                if name not in form.errors and form.cleaned_data.get(name)
+            ]
+            return self.render_form(request, form, page, preview=preview)
         if self.preview_field and "preview" in request.POST:
             form.is_valid()  # shows problems alongside the preview without saving anything
             # Only text that passed its own checks (length, nesting) is rendered; otherwise
@@ -81,7 +106,7 @@ class DraftFormView(View):
             return self.refuse_over_limit(request, form)
         if not form.is_valid():
             return self.render_form(request, form, page)
-        send = self.saved_message is None or "submit" in request.POST
+        send = not self.is_draft(request)
         try:
             page, _revision = self.drafts.save(
                 request.user, form.cleaned_data, form.safety_flags, page=page, submit=send

@@ -388,3 +388,60 @@ def test_members_find_their_submissions_in_the_navigation(client, suggester, vis
     )
     client.force_login(visitor)
     assert "My submissions" not in client.get("/case-studies/").content.decode()
+
+
+def test_a_long_suggestion_is_saved_unfinished_and_sent_later(client, suggester):
+    """Part-way through, "Save as draft" keeps what is written with only a title; sending
+    it later asks for every answer, and the facilitators see nothing until then."""
+    partial = {
+        "title": TITLE,
+        "problem": "People were bounced between services.",
+        "barriers": "Rooms were booked months ahead.",
+        "draft": "1",
+    }
+    response = client.post(SUGGEST, partial)
+    assert response.status_code == 302
+    study = CaseStudyPage.objects.get(title=TITLE)
+    assert study.current_workflow_state is None  # not sent to anyone
+    mine = client.get(reverse("share-mine")).content.decode()
+    assert "is saved as a draft" in mine
+    edit = reverse("suggest-case-study-edit", args=[study.pk])
+    assert edit in mine
+
+    read = client.get(reverse("share-read", args=[study.pk]))
+    assert read.status_code == 200
+    assert "People were bounced between services." in read.content.decode()
+    form = client.get(edit).content.decode()
+    assert "People were bounced between services." in form
+    assert "Rooms were booked months ahead." in form
+
+    unfinished = {name: value for name, value in partial.items() if name != "draft"}
+    refused = client.post(edit, {**unfinished, "submit": "1"})
+    assert refused.status_code == 200
+    assert "Say what helped" in refused.content.decode()
+    study.refresh_from_db()
+    assert study.current_workflow_state is None
+
+    sent = client.post(edit, suggestion())
+    assert sent.status_code == 302
+    study.refresh_from_db()
+    assert study.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_a_suggestion_previews_its_longer_answers(client, suggester):
+    response = client.post(
+        SUGGEST,
+        suggestion(
+            what_was_done="- a **link worker** per practice\n- weekly huddles",
+            key_learning="<script>alert(1)</script>Start small.",
+            preview="1",
+        ),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    preview = html.split('id="preview-heading"')[1].split("</section>")[0]
+    assert '<h3 class="nhsuk-heading-xs">What was done</h3>' in preview
+    assert "<strong>link worker</strong>" in preview
+    assert "<script>" not in preview
+    assert "Start small." in preview
+    assert not CaseStudyPage.objects.filter(title=TITLE).exists()  # nothing saved
