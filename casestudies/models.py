@@ -156,8 +156,13 @@ class CaseStudyIndexPage(KnownRestrictionsMixin, SharingMixin, ListingPage):
                 )
                 if len(studies) < COMPARE_MIN:
                     studies = []
+        # Each value with its study, which a phone shows above it when the table stacks.
         rows = [
-            {"label": label, "values": [getter(study) for study in studies]}
+            {
+                "label": label,
+                "values": [getter(study) for study in studies],
+                "cells": [(study, getter(study)) for study in studies],
+            }
             for label, getter in CaseStudyPage.comparison_fields()
         ]
         return self.render(

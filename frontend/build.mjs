@@ -31,4 +31,5 @@ writeFileSync(
 );
 cpSync(join(dist, "assets", "images"), join(out, "images"), { recursive: true });
 cpSync(join(here, "src", "site.js"), join(out, "site.js"));
+cpSync(join(here, "src", "admin.css"), join(out, "admin.css"));
 console.log(`built ${out}`);

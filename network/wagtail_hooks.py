@@ -1,7 +1,9 @@
 """Admin for facilitators: the Taxonomy menu, member profiles, contact messages and dashboard
 panels."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
@@ -201,3 +203,9 @@ def share_pages_with_their_audience(serve):
     from network.caching.audience_cache import serve_shared_pages
 
     return serve_shared_pages(serve)
+
+
+@hooks.register("insert_global_admin_css")
+def network_admin_css():
+    """The network's own panels and screens (frontend/src/admin.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("frontend/admin.css"))
