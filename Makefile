@@ -31,7 +31,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 assets: frontend/build/frontend/site.css
 
-migrate: install
+# The front end first: Django's checks look for its build folder.
+migrate: install assets
 	$(PY) manage.py migrate --no-input
 
 demo: migrate assets

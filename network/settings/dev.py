@@ -13,9 +13,12 @@ DEBUG = env_bool("DEBUG", True)
 TASKS["default"]["BACKEND"] = os.environ.get(  # noqa: F405
     "TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"
 )
+# Emails are written to files of their own (one a send), not mixed into the server's
+# request log; `make run` says where in its first lines.
 EMAIL_DELIVERY_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
 )
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 
 
 def _local_secret_key():

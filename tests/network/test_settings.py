@@ -85,3 +85,37 @@ def test_sqlite_writers_queue_instead_of_failing():
     assert database["ENGINE"] == "django.db.backends.sqlite3"
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert database["OPTIONS"]["timeout"] >= 10
+
+
+def test_the_development_site_writes_emails_to_files_of_their_own(tmp_path):
+    """Not into the server's request log: each send is a file under EMAIL_FILE_PATH."""
+    script = (
+        "from django.core.mail import send_mail;"
+        "send_mail('Hello', 'A body line', 'from@example.org', ['to@example.org'])"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in {"EMAIL_BACKEND"}}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "network.settings.dev",
+        "EMAIL_FILE_PATH": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "A body line" not in result.stdout
+    [written] = list(tmp_path.glob("*.log"))
+    assert "A body line" in written.read_text()
+
+
+def test_make_run_builds_the_front_end_before_it_migrates():
+    """Django's checks, run by migrate, warn when the front end's build folder is missing."""
+    makefile = (ROOT / "Makefile").read_text()
+    assert "migrate: install assets" in makefile
+    assert "-Dstyle.color=never" in (ROOT / "scripts" / "elasticsearch").read_text()

@@ -22,5 +22,6 @@ class Command(BaseCommand):
             changed = point_site_at_site_url(site)
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
-        verb = "now answers" if changed else "already answers"
-        self.stdout.write(f"The site {verb} at {configured_url()}/")
+        # Said before the server starts, so it names the address, not whether it answers.
+        verb = "is now" if changed else "was already"
+        self.stdout.write(f"The site's address {verb} {configured_url()}/")
