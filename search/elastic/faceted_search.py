@@ -23,13 +23,12 @@ import datetime
 import html
 import logging
 import re
-from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch_dsl import FacetedSearch, MultiSearch, Q, Search, TermsFacet
-from elasticsearch_dsl.query import MatchAll
+from elasticsearch_dsl.query import MatchAll, MatchNone
 
 from network.pages.listing import selected_chips
 from network.platform.membership import is_facilitator, is_member
@@ -426,7 +425,7 @@ def _page_of(faceted, number):
     return faceted._s[start : start + PAGE_SIZE]
 
 
-def _ask(faceted, number, hits=True, closest=None, after_first=None, spelling=None):
+def _ask(faceted, number, hits=True, closest=None, after_first=None):
     """One round trip: the page of hits, the counts, the topics and, when ranking by
     meaning, the documents closest in meaning that the viewer and the filters allow.
 
@@ -435,15 +434,12 @@ def _ask(faceted, number, hits=True, closest=None, after_first=None, spelling=No
     `closest`. With `closest`, the hits are the first FUSED_DEPTH by words, to be fused.
     With `after_first` (the document ids the fused first page showed), the hits are page
     `number` of the ranking by words that goes on after that page, without them.
-    With `spelling` (the query as typed), the counts carry the spelling check, so a query
-    spelt right costs this one round trip and nothing more.
     """
     text = faceted._query
     multi = MultiSearch(index=index_alias(), using=ALIAS)
     if hits:
         multi = multi.add(_hits_search(faceted, number, closest, after_first))
-    counts = faceted.counts_search()
-    multi = multi.add(_did_you_mean(counts, spelling) if spelling else counts)
+    multi = multi.add(faceted.counts_search())
     # Topics sit beside the results of a search across everything; once the visitor has
     # narrowed to a kind, theme, sector, region or year, a topic page is not what they
     # narrowed to.
@@ -475,27 +471,37 @@ def _hits_search(faceted, number, closest=None, after_first=None):
     return _page_of(faceted, number)
 
 
-def _held_publicly(suggestion, query):
-    """Whether a public document holds every corrected word now.
+def _spelling(query):
+    """The query with its misspelt words corrected, or None: a request of its own, first,
+    so that the one search after it already looks for the corrected words.
 
     The suggester reads the index's dictionary of words, which keeps the words of a
     document's earlier versions until its segments merge. A correction is offered only
     when a public document holds it now, so words of a profile since hidden or a post
     since made members-only never come back through "Did you mean"."""
-    corrections = sorted(set(words(suggestion)) - set(words(query)))
-    if not corrections:
-        return True
-    multi = MultiSearch(index=index_alias(), using=ALIAS)
-    for word in corrections:
-        multi = multi.add(
-            Search()
-            .filter("term", audience="public")
-            .query(Q("match", spelling=word))
-            .extra(size=0, terminate_after=1, track_total_hits=1)
-        )
+    check = _did_you_mean(
+        Search(index=index_alias(), using=ALIAS).query(MatchNone()).extra(size=0), query
+    )
     with guarded():
-        held = multi.execute(raise_on_error=False)
-    return not any(answer is None or not answer.hits.total.value for answer in held)
+        answer = check.execute()
+    suggestion = _suggestion(answer, query)
+    if not suggestion:
+        return None
+    corrections = sorted(set(words(suggestion)) - set(words(query)))
+    if corrections:
+        multi = MultiSearch(index=index_alias(), using=ALIAS)
+        for word in corrections:
+            multi = multi.add(
+                Search()
+                .filter("term", audience="public")
+                .query(Q("match", spelling=word))
+                .extra(size=0, terminate_after=1, track_total_hits=1)
+            )
+        with guarded():
+            held = multi.execute(raise_on_error=False)
+        if any(answer is None or not answer.hits.total.value for answer in held):
+            return None
+    return suggestion
 
 
 TOPIC_LABELS = {"theme": "CMHF theme", "sector": "sector", "region": "region"}
@@ -536,58 +542,6 @@ def _hits(user, query, found, topics_found):
     return hits, topics
 
 
-@dataclass(frozen=True)
-class _Asked:
-    """What a search asks for, whichever words it ends up searching."""
-
-    viewer: object
-    typed: str  # the query as typed
-    selected: dict
-    order: tuple
-    sort: str
-    number: int
-    browse: bool
-
-
-@dataclass
-class _Answer:
-    faceted: ContentSearch
-    closest: list | None
-    found: object
-    counts: object
-    topics_found: object
-    close_found: object
-    first_page: list | None
-    added: int
-    after_ids: list | None
-
-
-def _answer(asked, text, check_spelling=False, suggestion=None):
-    """One reading of the index for `text`: the page of hits (the first page fused with
-    the documents closest in meaning), the counts and the topics, and with
-    `check_spelling` the spelling check of the query as typed, in the same round trip."""
-    faceted = ContentSearch(asked.viewer, text, asked.selected, asked.order, typed=asked.typed)
-    closest = _closest(text, suggestion) if text and asked.sort == "relevance" else None
-    # The first page fuses words and meaning; the pages after it go on with the ranking
-    # by words, less what the first page showed, so nothing is shown twice or skipped.
-    first_page, added, after_ids = None, 0, None
-    if closest is not None and asked.number > 1:
-        found, _counts, _topics, close_found = _ask(faceted, 1, closest=closest)
-        first_page, added = _fused_page(found, closest, close_found)
-        after_ids = [document_id(hit.kind, hit.object_id) for hit in first_page]
-    found, counts, topics_found, close_found = _ask(
-        faceted,
-        asked.number,
-        hits=not asked.browse,
-        closest=closest if asked.number == 1 else None,
-        after_first=after_ids,
-        spelling=asked.typed if check_spelling else None,
-    )
-    return _Answer(
-        faceted, closest, found, counts, topics_found, close_found, first_page, added, after_ids
-    )
-
-
 def search(request):
     """Raises SearchUnavailableError when the node cannot answer; the caller falls back."""
     params = request.GET
@@ -604,21 +558,30 @@ def search(request):
         sort = "newest"  # nothing to rank by: browsing a facet
     order = (DATE_DESC, "_score") if sort == "newest" else ("_score", DATE_DESC)
     number = _page_number(params.get("page"))
-    # The search as typed goes first, with the spelling check in the same round trip. Only
-    # when a word is misspelt does a second search look for its correction beside it, as
-    # on the database path, while "Did you mean" offers the corrected query.
-    asked = _Asked(request.user, query, selected, order, sort, number, browse)
-    answer = _answer(asked, text, check_spelling=bool(text))
-    suggestion = _suggestion(answer.counts, query) if text else None
-    if suggestion and _held_publicly(suggestion, query):
-        answer = _answer(asked, query_text(f"{query} {suggestion}"), suggestion=suggestion)
-    else:
-        suggestion = None
-    faceted, found, counts, closest = answer.faceted, answer.found, answer.counts, answer.closest
-    first_page, added, after_ids = answer.first_page, answer.added, answer.after_ids
+    suggestion = _spelling(query) if text else None
+    if suggestion:
+        # A misspelt word matches nothing as typed: its correction is searched beside it,
+        # as on the database path, while "Did you mean" offers the corrected query.
+        text = query_text(f"{query} {suggestion}")
+    faceted = ContentSearch(request.user, text, selected, order, typed=query)
+    closest = _closest(text, suggestion) if text and sort == "relevance" else None
+    # The first page fuses words and meaning; the pages after it go on with the ranking
+    # by words, less what the first page showed, so nothing is shown twice or skipped.
+    first_page, added, after_ids = None, 0, None
+    if closest is not None and number > 1:
+        found, _counts, _topics, close_found = _ask(faceted, 1, closest=closest)
+        first_page, added = _fused_page(found, closest, close_found)
+        after_ids = [document_id(hit.kind, hit.object_id) for hit in first_page]
+    found, counts, topics_found, close_found = _ask(
+        faceted,
+        number,
+        hits=not browse,
+        closest=closest if number == 1 else None,
+        after_first=after_ids,
+    )
     shown = list(found.hits) if found is not None else []
     if closest is not None and number == 1:
-        shown, added = _fused_page(found, closest, answer.close_found)
+        shown, added = _fused_page(found, closest, close_found)
     aggregations = counts.to_dict()["aggregations"]
     total = aggregations[RESULTS_BUCKET]["doc_count"] + added
     if not browse and (number - 1) * PAGE_SIZE >= total:  # past the end: the last page
@@ -648,7 +611,7 @@ def search(request):
         suggestion_params.pop("page", None)
         response.suggestion_query = suggestion_params.urlencode()
     response.total = total
-    hits, response.topics = _hits(request.user, query, shown, answer.topics_found)
+    hits, response.topics = _hits(request.user, query, shown, topics_found)
     paginator = Paginator(ResultWindow(min(total, MAX_PAGE * PAGE_SIZE), hits), PAGE_SIZE)
     response.page = paginator.page(number)
     return response

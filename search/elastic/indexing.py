@@ -125,11 +125,15 @@ def _send(actions):
         logger.error("Search index rejected %s documents: %s", len(real), real[:3])
 
 
-def apply(changes=None, refresh=False):
+def apply(changes=None):
     """Apply recorded changes (by default the pending ones) in the order they were made.
 
     Raises SearchUnavailableError when the node cannot be reached; what was not applied then
     stays pending.
+
+    The index is refreshed before the content version moves: a search rendered after the
+    move must read the change, or every host would cache the old results under the new
+    version until it moved again.
     """
     changes = IndexChange.objects.pending() if changes is None else changes
     if not changes.exists():
@@ -153,10 +157,9 @@ def apply(changes=None, refresh=False):
         )
         applied += len(rows)
         last = rows[-1].pk
-    if refresh and applied:
+    if applied:
         with guarded() as es:
             es.indices.refresh(index=index_alias(), request_timeout=20)
-    if applied:
         # A search page cached before the index changed would still show the old results.
         content_versions.invalidate()
     IndexChange.objects.filter(applied_at__lt=timezone.now() - KEEP_APPLIED).delete()
@@ -211,7 +214,7 @@ def rebuild(progress=None, rules=None):
         raise
     vectors.forget(sorted(vectors.stored_documents() - set(seen)))
     # Changes recorded while the new index filled went to the old one: replay them here.
-    apply(IndexChange.objects.filter(pk__gt=last_change), refresh=True)
+    apply(IndexChange.objects.filter(pk__gt=last_change))
     with guarded() as es:
         for stale in old:
             es.indices.delete(index=stale, ignore=[404], request_timeout=index_admin.ADMIN_TIMEOUT)

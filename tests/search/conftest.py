@@ -35,7 +35,7 @@ class Node:
         """Run the indexing task over what was recorded, and make it searchable."""
         from search.elastic import indexing
 
-        applied = indexing.apply(refresh=True)
+        applied = indexing.apply()
         self.refresh()
         return applied
 

@@ -318,6 +318,38 @@ def test_publishing_makes_a_page_findable_and_unpublishing_removes_it(elastic, c
     assert not IndexChange.objects.pending().exists()
 
 
+def test_a_change_is_searchable_before_the_content_version_moves(
+    elastic, client, blog_index, monkeypatch
+):
+    """Every host caches search pages under the content version. The task must make the
+    change searchable before the version moves, or a search in between is cached,
+    under the new version, without it. The node's own periodic refresh is switched off
+    here, so only the task can make the change visible."""
+    from network.platform import content_versions
+    from search.elastic import connection
+
+    post = BlogPageFactory(parent=blog_index, title="Outreach later", live=False)
+    elastic.sync()
+    settings = connection.client().indices
+    settings.put_settings(index=index_alias(), body={"index": {"refresh_interval": "-1"}})
+    try:
+        post.save_revision().publish()
+        seen = []
+        moving = content_versions.invalidate
+
+        def search_as_the_version_moves(**kwargs):
+            seen.append(titles(client, q="outreach"))
+            return moving(**kwargs)
+
+        monkeypatch.setattr(content_versions, "invalidate", search_as_the_version_moves)
+        apply_index_changes.enqueue()
+        monkeypatch.undo()
+        assert seen
+        assert seen[-1] == ["Outreach later"]
+    finally:
+        settings.put_settings(index=index_alias(), body={"index": {"refresh_interval": None}})
+
+
 def test_a_rebuild_while_searches_run_loses_none_of_them(elastic, blog_index):
     for number in range(30):
         BlogPageFactory(parent=blog_index, title=f"Outreach {number}")

@@ -67,7 +67,7 @@ class Command(BaseCommand):
             elif options["check"]:
                 self.check_index()
             elif options["apply"]:
-                applied = indexing.apply(refresh=True)
+                applied = indexing.apply()
                 self.stdout.write(f"Applied {applied} recorded changes.")
             else:
                 index_admin.delete_all()
