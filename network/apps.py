@@ -43,8 +43,12 @@ class NetworkConfig(AppConfig):
         _watch_content()
         _keep_titles_on_one_line()
 
-        from network.caching import personal_parts  # noqa: F401  (registers the personal parts)
-        from network.pages import member_home  # noqa: F401  (registers its personal part)
+        from network.caching import (
+            personal,
+            personal_parts,  # noqa: F401  (registers the personal parts)
+        )
+
+        personal.part_at("member_home", "network.site.member_home.member_home")
 
 
 def _watch_content():

@@ -18,9 +18,11 @@ import re
 
 from django.conf import settings
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
 _parts = {}
+_by_path = {}
 
 
 def part(name):
@@ -31,6 +33,21 @@ def part(name):
         return function
 
     return register
+
+
+def part_at(name, path):
+    """Register the part called ``name`` by the dotted path of its function.
+
+    For a part that belongs to a package above the cache (the member's home, at the
+    site level): it is imported the first time a page needs it, so this package never
+    imports upwards, and a worker whose first request is a cached page still finds it."""
+    _by_path[name] = path
+
+
+def _function(name):
+    if name not in _parts:
+        _parts[name] = import_string(_by_path[name])
+    return _parts[name]
 
 
 class _Key:
@@ -73,14 +90,14 @@ def render(request, name, *args):
     holes = holes_of(request)
     if holes is not None:
         return mark_safe(holes.marker(name, args))
-    return mark_safe(_parts[name](request, *args))
+    return mark_safe(_function(name)(request, *args))
 
 
 def fill(request, content, parts):
     """The shared page's bytes with every marker replaced by this reader's part."""
     if not parts:
         return content
-    filled = [str(_parts[name](request, *args)) for name, args in parts]
+    filled = [str(_function(name)(request, *args)) for name, args in parts]
 
     def replace(match):
         index = int(match.group(1))

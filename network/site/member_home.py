@@ -2,14 +2,14 @@
 their submissions stand, and the events they have a place at.
 
 The home page is shared by everyone in an audience and cached that way; this is one of
-its personal parts (network/caching/personal.py), rendered for each member on each
-visit, and who may see each item is decided here, as it is shown.
+its personal parts (network/caching/personal.py, registered by its path in
+network/apps.py), rendered for each member on each visit, and who may see each item is
+decided here, as it is shown.
 """
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from network.caching.personal import part
 from network.events.models import Enrolment, EnrolmentStatus, EventPage
 from network.models import Notification, NotificationKind
 from network.moderation import submissions
@@ -48,7 +48,6 @@ def _open_submissions(user):
     return submissions.for_member(user)[:SHOWN]
 
 
-@part("member_home")
 def member_home(request):
     user = request.user
     if not is_member(user):
