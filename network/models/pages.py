@@ -8,8 +8,13 @@ from wagtail.models import Orderable, Page
 
 from network.pages import routing
 from network.pages.restrictions import KnownRestrictionsMixin
+from network.platform import content_versions
+from network.platform.membership import is_member
+from network.platform.versioned import PerContentVersionByKey
 
 from .mixins import SharingMixin
+
+_themes_in_use = PerContentVersionByKey()  # by audience
 
 
 class HomePage(KnownRestrictionsMixin, SharingMixin, Page):
@@ -63,7 +68,13 @@ class HomePage(KnownRestrictionsMixin, SharingMixin, Page):
         # the content app that owns them (network.pages.home).
         context.update(home.sections(self, request))
         # Only themes that lead somewhere for this reader: an empty theme page is a dead end.
-        context["themes"] = Theme.objects.tagging_pages_visible_to(request.user, "themes")
+        # Which those are changes only with content, so it is kept per audience and version.
+        audience = "members" if is_member(request.user) else "public"
+        context["themes"] = _themes_in_use.get(
+            audience,
+            content_versions.content_version(),
+            lambda: list(Theme.objects.tagging_pages_visible_to(request.user, "themes")),
+        )
         context["sectors"] = Sector.objects.all()
         return context
 

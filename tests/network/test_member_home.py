@@ -80,7 +80,7 @@ def test_a_members_home_shows_follows_submissions_and_places(
     )
     text = section.get_text(" ", strip=True)
     assert "New in Co-production: Peer panels" in text
-    assert "1 unread" in text
+    assert "1 new" in text
     assert "Our first peer panel Awaiting review" in text
     assert "Learning set" in text
     assert "Members circle" in text
