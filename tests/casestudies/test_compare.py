@@ -23,9 +23,12 @@ def column_titles(response):
 
 
 def rows(response):
-    """{row label: [cell text for each study]}."""
+    """{row label: [cell text for each study]}, less the study's title that heads each
+    answer when the table stacks on a phone."""
     table = soup(response).find("table", class_="network-compare")
     assert table is not None
+    for label in table.select(".network-compare__study"):
+        label.decompose()
     return {
         row.th.get_text(strip=True): [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
         for row in table.select("tbody tr")
@@ -256,3 +259,14 @@ def test_chosen_studies_are_ticked_in_the_form(client, studies):
     assert page.find("input", id=f"choose-{first.pk}").has_attr("checked")
     assert page.find("input", id=f"choose-{second.pk}").has_attr("checked")
     assert not page.find("input", id=f"choose-{studies[2].pk}").has_attr("checked")
+
+
+def test_each_answer_names_its_case_study_for_a_phone(client, studies):
+    """When the table stacks by field on a narrow screen, each answer is headed by the
+    title of the case study it belongs to, in the columns' order."""
+    first, second = studies[:2]
+    response = client.get(COMPARE, {"ids": [first.pk, second.pk]})
+    table = soup(response).find("table", class_="network-compare")
+    for row in table.select("tbody tr"):
+        labels = [span.get_text() for span in row.select(".network-compare__study")]
+        assert labels == [first.title, second.title]

@@ -32,7 +32,6 @@ def test_application_form(client):
         response,
         [
             "Enter your name",
-            "Enter the name of your organisation",
             "Enter your role",
             "Sector: Choose your sector",
             "Region: Choose your region",
