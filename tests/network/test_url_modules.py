@@ -43,6 +43,8 @@ ADDRESSES = {
         "comment-create": ((7,), "/comments/7/"),
         "report-page": ((7,), "/report/post/7/"),
         "report-comment": ((7,), "/report/comment/7/"),
+        "share-read": ((7,), "/share/7/"),
+        "share-withdraw": ((7,), "/share/7/withdraw/"),
     },
     "search.urls": {
         "search": ((), "/search/"),
