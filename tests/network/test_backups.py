@@ -57,6 +57,15 @@ def media_snapshot():
     }
 
 
+def _lose_everything_but_the_archive():
+    BlogPage.objects.all().delete()
+    User.objects.all().delete()
+    for root in media_roots().values():
+        for path in root.rglob("*"):
+            if path.is_file():
+                path.unlink()
+
+
 def test_backup_and_restore_round_trip(client, tmp_path, member):
     call_command("load_demo", verbosity=0)
     post = BlogPage.objects.live().filter(audience="public").first()
@@ -67,14 +76,7 @@ def test_backup_and_restore_round_trip(client, tmp_path, member):
     archive = tmp_path / "backup.tar.gz"
     call_command("backup", "--output", str(archive), verbosity=0)
 
-    # Lose everything: rows and files.
-    BlogPage.objects.all().delete()
-    User.objects.all().delete()
-    for root in media_roots().values():
-        for path in root.rglob("*"):
-            if path.is_file():
-                path.unlink()
-
+    _lose_everything_but_the_archive()
     call_command("restore", str(archive), "--no-input", verbosity=0)
     after = content_snapshot()
     changed = [label for label in before if before[label] != after.get(label)]
@@ -116,15 +118,6 @@ def test_timestamps_survive_to_the_microsecond(tmp_path, member):
     User.objects.filter(pk=member.pk).update(date_joined=stamp.replace(microsecond=999000))
     call_command("restore", str(archive), "--no-input", verbosity=0)
     assert User.objects.get(pk=member.pk).date_joined == stamp
-
-
-def _lose_everything_but_the_archive():
-    BlogPage.objects.all().delete()
-    User.objects.all().delete()
-    for root in media_roots().values():
-        for path in root.rglob("*"):
-            if path.is_file():
-                path.unlink()
 
 
 def test_library_documents_are_searchable_after_a_restore(
